@@ -1,0 +1,150 @@
+package org.ntk.core.kernel;
+
+import java.util.Arrays;
+import java.util.Objects;
+
+import org.ntk.core.validation.Validate;
+
+/**
+ * An immutable dense symmetric matrix stored row-major in one {@code double[]} of n² entries.
+ *
+ * <p>Exactly symmetric: the factories either fill one triangle and mirror it, or check symmetry of
+ * what they are given. {@link #multiply} costs O(n²); {@link #trace} is O(1) (precomputed).
+ * Thread-safe.
+ */
+public final class DenseKernelMatrix implements KernelMatrix {
+
+    private final int n;
+    private final double[] a;
+    private final double trace;
+
+    private DenseKernelMatrix(int n, double[] a) {
+        this.n = n;
+        this.a = a;
+        double t = 0;
+        for (int i = 0; i < n; i++) {
+            t += a[i * n + i];
+        }
+        this.trace = t;
+    }
+
+    /**
+     * Wraps a row-major array that the caller has just filled (one triangle mirrored) and will never
+     * touch again. For use by this library's assembly code; no copy, no check.
+     *
+     * @param n the size
+     * @param rowMajor n² entries, exactly symmetric. Retained.
+     */
+    public static DenseKernelMatrix wrapSymmetric(int n, double[] rowMajor) {
+        if (rowMajor.length != (long) n * n) {
+            throw new IllegalArgumentException("rowMajor has length " + rowMajor.length + ", expected " + ((long) n * n));
+        }
+        return new DenseKernelMatrix(n, rowMajor);
+    }
+
+    /**
+     * Copies a square matrix, requiring finite entries and symmetry within an absolute tolerance
+     * {@code tol · max|a_ij|}; the copy is symmetrised exactly by averaging (a_ij + a_ji)/2.
+     *
+     * @param rows an n×n array. Not modified.
+     * @param tol relative symmetry tolerance, ≥ 0 (0 requires exact symmetry)
+     * @throws IllegalArgumentException if not square, not finite, or not symmetric within tol
+     */
+    public static DenseKernelMatrix of(double[][] rows, double tol) {
+        int cols = Validate.finiteMatrix(rows, "matrix");
+        int n = rows.length;
+        if (cols != n) {
+            throw new IllegalArgumentException("matrix must be square, got " + n + "×" + cols);
+        }
+        Validate.nonNegative(tol, "tol");
+        Validate.denseFits(n, 1, "matrix");
+        double max = 0;
+        for (double[] r : rows) {
+            for (double v : r) {
+                max = Math.max(max, Math.abs(v));
+            }
+        }
+        double bound = tol * max;
+        double[] a = new double[n * n];
+        for (int i = 0; i < n; i++) {
+            a[i * n + i] = rows[i][i];
+            for (int j = 0; j < i; j++) {
+                double x = rows[i][j];
+                double y = rows[j][i];
+                if (!(Math.abs(x - y) <= bound)) {
+                    throw new IllegalArgumentException("matrix must be symmetric within " + tol
+                            + "·max|a_ij| = " + bound + ", got |a[" + i + "][" + j + "] − a[" + j + "][" + i + "]| = "
+                            + Math.abs(x - y));
+                }
+                double s = 0.5 * (x + y);
+                a[i * n + j] = s;
+                a[j * n + i] = s;
+            }
+        }
+        return new DenseKernelMatrix(n, a);
+    }
+
+    /** Copies an exactly symmetric square matrix ({@code of(rows, 0)}). */
+    public static DenseKernelMatrix of(double[][] rows) {
+        return of(rows, 0.0);
+    }
+
+    @Override
+    public int size() {
+        return n;
+    }
+
+    @Override
+    public double get(int i, int j) {
+        Objects.checkIndex(i, n);
+        Objects.checkIndex(j, n);
+        return a[i * n + j];
+    }
+
+    @Override
+    public double trace() {
+        return trace;
+    }
+
+    @Override
+    public void multiply(double[] v, double[] out) {
+        Validate.length(v, n, "v");
+        Validate.length(out, n, "out");
+        if (v == out) {
+            throw new IllegalArgumentException("out must not alias v, got the same array");
+        }
+        for (int i = 0; i < n; i++) {
+            double s = 0;
+            int off = i * n;
+            for (int j = 0; j < n; j++) {
+                s += a[off + j] * v[j];
+            }
+            out[i] = s;
+        }
+    }
+
+    @Override
+    public double[] toArray() {
+        return a.clone();
+    }
+
+    /** Returns a fresh copy of row i. */
+    public double[] row(int i) {
+        Objects.checkIndex(i, n);
+        return Arrays.copyOfRange(a, i * n, (i + 1) * n);
+    }
+
+    /** Returns a fresh n×n copy. */
+    public double[][] toRows() {
+        double[][] r = new double[n][];
+        for (int i = 0; i < n; i++) {
+            r[i] = Arrays.copyOfRange(a, i * n, (i + 1) * n);
+        }
+        return r;
+    }
+
+    @Override
+    public boolean isDense() {
+        return true;
+    }
+}
