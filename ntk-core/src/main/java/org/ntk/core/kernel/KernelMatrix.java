@@ -31,6 +31,41 @@ public interface KernelMatrix {
     void multiply(double[] v, double[] out);
 
     /**
+     * Computes OUT = K V for a block of k vectors; V and OUT are n×k, stored row-major
+     * (entry (i, c) at index i·k + c). Matrix-free implementations override this so that each kernel
+     * entry is computed once per block rather than once per vector (block Lanczos, Hutch++).
+     *
+     * @param v n·k values. Not modified.
+     * @param out n·k values. Modified: overwritten with K V. Must not alias v.
+     * @param k the number of columns, ≥ 1
+     * @throws IllegalArgumentException if k &lt; 1, a length is not n·k, or out is v
+     */
+    default void multiply(double[] v, double[] out, int k) {
+        int n = size();
+        if (k < 1) {
+            throw new IllegalArgumentException("k must be >= 1, got " + k);
+        }
+        if (v.length != (long) n * k || out.length != (long) n * k) {
+            throw new IllegalArgumentException("v and out must have length n·k = " + ((long) n * k)
+                    + ", got " + v.length + " and " + out.length);
+        }
+        if (v == out) {
+            throw new IllegalArgumentException("out must not alias v, got the same array");
+        }
+        double[] col = new double[n];
+        double[] res = new double[n];
+        for (int c = 0; c < k; c++) {
+            for (int i = 0; i < n; i++) {
+                col[i] = v[i * k + c];
+            }
+            multiply(col, res);
+            for (int i = 0; i < n; i++) {
+                out[i * k + c] = res[i];
+            }
+        }
+    }
+
+    /**
      * Returns a fresh row-major copy of the whole matrix (n² doubles).
      *
      * @throws IllegalArgumentException if n² exceeds the largest Java array
