@@ -62,6 +62,9 @@ public final class FisherInformation {
     /**
      * The empirical Fisher information (1/n) ΦᵀΦ over a sample, using all processors.
      *
+     * @param net the network. Not modified.
+     * @param x n inputs of dimension d (rows). Not modified or retained.
+     * @return the m×m matrix
      * @see #empirical(ReluNetwork, double[][], int)
      */
     public static DenseKernelMatrix empirical(ReluNetwork net, double[][] x) {

@@ -15,8 +15,9 @@ package org.ntk.core.kernel;
  * and k(x, y) = ‖x‖‖y‖ K_L(t) (radial degree p = 1; the diagonals G^(l)_ii = ‖x_i‖² make ρ_l = g_l).
  * K_L(1) = L, K_L(−1) = K_{L−1}(0); {@code deepNtk(1)} = 2 × {@link TwoLayerNtkKernel ntk2}. The
  * limit of (Π_l 2/n_l)·J Jᵀ for all-N(0, 1) weights (§6.1); c_σ = 1 (Jacot) would halve each layer.
- * The recursion is evaluated through the angle and the gap 1 − g_l (see {@code ReluLayerRecursion}),
- * which keeps full relative accuracy as g_l → 1 at depth; every g_l is clamped, so the kernel is
+ * The recursion is evaluated through the angle θ_l = arccos g_l and the gap 1 − g_l, which keeps
+ * full relative accuracy as g_l → 1 at depth (a naive double recursion loses 1e−10 relative at
+ * depth 100); every g_l is clamped, so the kernel is
  * finite and accurate for any depth (tested to h = 100 against a 40-digit reference). A zero vector
  * gives 0. Cost O(h) per entry.
  *

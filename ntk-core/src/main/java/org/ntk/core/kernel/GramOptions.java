@@ -45,18 +45,30 @@ public record GramOptions(int threads, ProgressListener listener, InnerProductBa
     /**
      * These options with another thread count.
      *
+     * @param threads number of worker threads, ≥ 1
+     * @return new options
      * @throws IllegalArgumentException if threads &lt; 1
      */
     public GramOptions withThreads(int threads) {
         return new GramOptions(threads, listener, backend);
     }
 
-    /** These options with another progress listener. */
+    /**
+     * These options with another progress listener.
+     *
+     * @param listener the listener (use {@link ProgressListener#NONE} for none)
+     * @return new options
+     */
     public GramOptions withListener(ProgressListener listener) {
         return new GramOptions(threads, listener, backend);
     }
 
-    /** These options with another inner-product backend. */
+    /**
+     * These options with another inner-product backend.
+     *
+     * @param backend the backend, e.g. {@link InnerProductBackends#pureJava()}
+     * @return new options
+     */
     public GramOptions withBackend(InnerProductBackend backend) {
         return new GramOptions(threads, listener, backend);
     }

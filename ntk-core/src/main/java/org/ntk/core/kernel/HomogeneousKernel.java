@@ -47,7 +47,7 @@ public interface HomogeneousKernel extends Kernel {
      * @throws IllegalArgumentException also if the n×n matrix does not fit in the heap
      */
     @Override
-    default DenseKernelMatrix gram(double[][] x) {
+    default KernelMatrix gram(double[][] x) {
         return gram(x, GramOptions.defaults());
     }
 
@@ -59,7 +59,7 @@ public interface HomogeneousKernel extends Kernel {
      * @throws IllegalArgumentException also if the n×n matrix does not fit in the heap
      */
     @Override
-    default DenseKernelMatrix gram(double[][] x, int threads) {
+    default KernelMatrix gram(double[][] x, int threads) {
         return gram(x, GramOptions.defaults().withThreads(threads));
     }
 

@@ -68,7 +68,13 @@ public final class ImplicitKernelMatrix implements KernelMatrix {
         return new ImplicitKernelMatrix(kernel, PointSet.of(x, "x"), threads);
     }
 
-    /** {@link #of(HomogeneousKernel, double[][], int)} with all available processors. */
+    /**
+     * {@link #of(HomogeneousKernel, double[][], int)} with all available processors.
+     *
+     * @param kernel the kernel, radial degree 0 or 1
+     * @param x n points (rows) of dimension d. Not modified or retained (copied).
+     * @return the implicit matrix
+     */
     public static ImplicitKernelMatrix of(HomogeneousKernel kernel, double[][] x) {
         return of(kernel, x, Runtime.getRuntime().availableProcessors());
     }

@@ -51,6 +51,11 @@ public final class InnerProductBackends {
     /**
      * The backend the automatic choice uses for a pass with an rows × cols result over vectors of
      * length d: the first discovered backend that prefers the size, otherwise {@link #pureJava()}.
+     *
+     * @param rows rows of the result
+     * @param cols columns of the result
+     * @param d the vector length
+     * @return the selected backend
      */
     public static InnerProductBackend select(int rows, int cols, int d) {
         for (InnerProductBackend b : Discovered.LIST) {

@@ -24,4 +24,25 @@ abstract class ProfileKernel implements HomogeneousKernel {
     static double clamp(double t) {
         return t > 1 ? 1 : (t < -1 ? -1 : t);
     }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Equivalent to {@code gram(x, GramOptions.defaults())}; returns the dense matrix type.
+     */
+    @Override
+    public final DenseKernelMatrix gram(double[][] x) {
+        return gram(x, GramOptions.defaults());
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Equivalent to {@code gram(x, GramOptions.defaults().withThreads(threads))}; returns the dense
+     * matrix type.
+     */
+    @Override
+    public final DenseKernelMatrix gram(double[][] x, int threads) {
+        return gram(x, GramOptions.defaults().withThreads(threads));
+    }
 }

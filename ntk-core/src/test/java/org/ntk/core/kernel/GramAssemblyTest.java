@@ -52,6 +52,11 @@ class GramAssemblyTest {
         return x;
     }
 
+    /** The dense Gram matrix with the given thread count (the interface's gram returns KernelMatrix). */
+    static DenseKernelMatrix dense(HomogeneousKernel k, double[][] x, int threads) {
+        return k.gram(x, GramOptions.defaults().withThreads(threads));
+    }
+
     private static double maxAbs(double[] a) {
         double m = 0;
         for (double v : a) {
@@ -73,7 +78,7 @@ class GramAssemblyTest {
                     // profiles are checked against a 50-digit reference in KernelReferenceValuesTest.
                     continue;
                 }
-                double[] k = c.kernel().gram(x, 2).toArray();
+                double[] k = dense(c.kernel(), x, 2).toArray();
                 double scale = maxAbs(k);
                 int checked = 0;
                 for (int i = 0; i < x.length; i++) {
@@ -98,7 +103,7 @@ class GramAssemblyTest {
         // PSD: smallest eigenvalue ≥ −1e−12·largest (commons-math EigenDecomposition), n = 150, d = 5.
         double[][] x = mixedPoints(150, 5, 7);
         for (Case c : CASES) {
-            DenseKernelMatrix k = c.kernel().gram(x, 3);
+            DenseKernelMatrix k = dense(c.kernel(), x, 3);
             double[][] rows = k.toRows();
             for (int i = 0; i < rows.length; i++) {
                 for (int j = 0; j < rows.length; j++) {
@@ -121,7 +126,7 @@ class GramAssemblyTest {
         for (int[] shape : new int[][] {{37, 600}, {130, 16}}) {
             double[][] x = mixedPoints(shape[0], shape[1], 5);
             for (Case c : CASES) {
-                DenseKernelMatrix k = c.kernel().gram(x, 2);
+                DenseKernelMatrix k = dense(c.kernel(), x, 2);
                 for (int i = 0; i < x.length; i++) {
                     for (int j = 0; j < x.length; j++) {
                         assertEquals(c.kernel().value(x[i], x[j]), k.get(i, j), 0.0,
@@ -136,7 +141,7 @@ class GramAssemblyTest {
     void resultIsBitwiseIdenticalForAnyThreadCount() {
         double[][] x = mixedPoints(301, 20, 9);
         for (Case c : CASES) {
-            double[] one = c.kernel().gram(x, 1).toArray();
+            double[] one = dense(c.kernel(), x, 1).toArray();
             for (int threads : new int[] {2, 3, 7}) {
                 assertArrayEquals(one, c.kernel().gram(x, threads).toArray(), 0.0, c.kernel() + " threads " + threads);
                 assertArrayEquals(c.kernel().cross(x, x, GramOptions.defaults().withThreads(1)),
@@ -151,7 +156,7 @@ class GramAssemblyTest {
         double[][] x = mixedPoints(130, 10, 13);
         double[][] y = mixedPoints(45, 10, 14);
         for (Case c : CASES) {
-            double[][] g = c.kernel().gram(x, 2).toRows();
+            double[][] g = dense(c.kernel(), x, 2).toRows();
             double[][] cx = c.kernel().cross(x, x);
             for (int i = 0; i < x.length; i++) {
                 assertArrayEquals(g[i], cx[i], 0.0, c.kernel() + " row " + i);
@@ -184,7 +189,7 @@ class GramAssemblyTest {
         double r = Math.sqrt(ReferenceKernels.dot(a, a));
         for (Case c : CASES) {
             HomogeneousKernel k = c.kernel();
-            double[][] g = k.gram(x, 1).toRows();
+            double[][] g = dense(k, x, 1).toRows();
             double w = k.radialDegree() == 1 ? r : 1;
             double[] factor = k.radialDegree() == 1 ? new double[] {1, 1, 2, 1, 0.5} : new double[] {1, 1, 1, 1, 1};
             double h1 = k.profile(1);
@@ -225,7 +230,7 @@ class GramAssemblyTest {
         x[3] = new double[4];
         x[7] = new double[] {0.0, -0.0, 0.0, 0.0};
         for (Case c : CASES) {
-            DenseKernelMatrix k = c.kernel().gram(x, 2);
+            DenseKernelMatrix k = dense(c.kernel(), x, 2);
             for (int j = 0; j < x.length; j++) {
                 assertEquals(0.0, k.get(3, j), 0.0, c.kernel() + " row 3");
                 assertEquals(0.0, k.get(j, 7), 0.0, c.kernel() + " column 7");
@@ -246,7 +251,7 @@ class GramAssemblyTest {
         // scale by exactly 2^∓1000.
         double[][] x = mixedPoints(20, 6, 16);
         for (Case c : CASES) {
-            double[] base = c.kernel().gram(x, 1).toArray();
+            double[] base = dense(c.kernel(), x, 1).toArray();
             for (int e : new int[] {-500, 500}) {
                 double[][] xs = new double[x.length][];
                 for (int i = 0; i < x.length; i++) {

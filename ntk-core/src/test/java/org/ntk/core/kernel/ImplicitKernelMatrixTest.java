@@ -28,7 +28,7 @@ class ImplicitKernelMatrixTest {
         double[][] x = GramAssemblyTest.mixedPoints(157, 11, 21);
         double[] v = vector(157, 22);
         for (HomogeneousKernel k : KERNELS) {
-            DenseKernelMatrix dense = k.gram(x, 2);
+            DenseKernelMatrix dense = GramAssemblyTest.dense(k, x, 2);
             ImplicitKernelMatrix implicit = ImplicitKernelMatrix.of(k, x, 2);
             assertEquals(157, implicit.size());
             assertFalse(implicit.isDense());
@@ -84,7 +84,7 @@ class ImplicitKernelMatrixTest {
                 assertArrayEquals(single, s, 0.0, kernel + " single, threads " + threads);
             }
             // The interface's default block multiply (column by column over the dense matrix) agrees.
-            DenseKernelMatrix dense = kernel.gram(x, 2);
+            DenseKernelMatrix dense = GramAssemblyTest.dense(kernel, x, 2);
             double[] viaDense = new double[203 * k];
             dense.multiply(v, viaDense, k);
             assertArrayEquals(viaDense, block, 0.0, kernel + " block vs dense");

@@ -176,7 +176,7 @@ class InnerProductBackendTest {
             }
         };
         double[][] x = Gaussians.standardNormal(70, 6, 6);
-        DenseKernelMatrix k = linear.gram(x, 3);
+        KernelMatrix k = linear.gram(x, 3);
         for (int i = 0; i < 70; i++) {
             for (int j = 0; j < 70; j++) {
                 double ref = ReferenceKernels.dot(x[i], x[j]);
