@@ -43,7 +43,7 @@ public final class InnerProductBackends {
         return AUTOMATIC;
     }
 
-    /** The backends found by {@link ServiceLoader}, sorted by name (a fresh, unmodifiable list). */
+    /** The backends found by {@link ServiceLoader}, sorted by name (an unmodifiable list; empty with only ntk-core). */
     public static List<InnerProductBackend> discovered() {
         return Discovered.LIST;
     }
