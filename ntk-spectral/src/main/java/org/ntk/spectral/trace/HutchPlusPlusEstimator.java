@@ -44,6 +44,7 @@ public final class HutchPlusPlusEstimator implements TraceEstimator {
         Estimators.checkBudget(budget, minimumBudget());
         int n = k.size();
         int s = Math.min(budget / 3, n);
+        Estimators.checkBlock(n, s < n ? budget - 2 * s : s, budget);
         SplittableRandom random = new SplittableRandom(seed);
 
         double[] sketch = Blocks.rademacher(random, n, s);
@@ -59,7 +60,7 @@ public final class HutchPlusPlusEstimator implements TraceEstimator {
             return Estimators.result(lowRank, 0.0, 2 * s, seed);
         }
 
-        int g = budget - 2 * s;
+        int g = budget - 2 * s; // ≥ s ≥ 1, and ≥ 2 since budget ≥ 4
         double[] probes = Blocks.rademacher(random, n, g);
         // G' = G − Q (Qᵀ G)
         double[] qtg = Blocks.transposeTimes(q, s, probes, g, n);

@@ -52,6 +52,7 @@ public final class XTraceEstimator implements TraceEstimator {
         Estimators.checkBudget(budget, minimumBudget());
         int n = k.size();
         int m = Math.min(budget / 2, n);
+        Estimators.checkBlock(n, m, budget);
 
         double[] omega = Blocks.sphere(new Gaussians(seed), n, m);
         double[] y = Blocks.multiply(k, omega, m);

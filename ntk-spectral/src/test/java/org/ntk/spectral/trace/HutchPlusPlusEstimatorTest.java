@@ -1,6 +1,8 @@
 package org.ntk.spectral.trace;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -43,5 +45,13 @@ class HutchPlusPlusEstimatorTest extends TraceEstimatorContractTest {
         assertEquals(0.0, e.standardError());
         assertEquals(10, e.matvecs());
         assertEquals(10, k.products());
+    }
+
+    @Test
+    void rejectsBudgetWhoseBlockExceedsAnArray() {
+        // n = 100000 with the largest budget: the probe block would have 10^10 entries
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> estimator().estimate(TestMatrices.untouchable(100_000), Integer.MAX_VALUE, 1));
+        assertTrue(e.getMessage().startsWith("budget"), e.getMessage());
     }
 }

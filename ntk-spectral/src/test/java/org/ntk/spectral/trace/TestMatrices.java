@@ -161,6 +161,31 @@ final class TestMatrices {
         };
     }
 
+    /** A matrix of the given size whose every method but {@code size()} fails: for rejection tests. */
+    static KernelMatrix untouchable(int n) {
+        return new KernelMatrix() {
+            @Override
+            public int size() {
+                return n;
+            }
+
+            @Override
+            public double get(int i, int j) {
+                throw new UnsupportedOperationException("get");
+            }
+
+            @Override
+            public double trace() {
+                throw new UnsupportedOperationException("trace");
+            }
+
+            @Override
+            public void multiply(double[] v, double[] out) {
+                throw new UnsupportedOperationException("multiply");
+            }
+        };
+    }
+
     /**
      * A matrix that counts matrix–vector products (one per column of a block) and refuses every
      * access other than {@code size()} and {@code multiply}, so that an estimator touching entries or

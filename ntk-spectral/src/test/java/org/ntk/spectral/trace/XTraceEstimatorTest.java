@@ -1,6 +1,8 @@
 package org.ntk.spectral.trace;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.ntk.core.kernel.KernelMatrix;
@@ -119,5 +121,13 @@ class XTraceEstimatorTest extends TraceEstimatorContractTest {
         TraceEstimate e = estimator().estimate(p.matrix(), 12, 4);
         assertEquals(6.0, e.estimate(), 1e-10);
         assertEquals(0.0, e.standardError(), 1e-10);
+    }
+
+    @Test
+    void rejectsBudgetWhoseBlockExceedsAnArray() {
+        // n = 100000 with the largest budget: the probe block would have 10^10 entries
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> estimator().estimate(TestMatrices.untouchable(100_000), Integer.MAX_VALUE, 1));
+        assertTrue(e.getMessage().startsWith("budget"), e.getMessage());
     }
 }
