@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.math.BigDecimal;
-import java.math.MathContext;
 import java.util.List;
 
 import org.bytedeco.openblas.global.openblas;
@@ -22,8 +20,6 @@ import org.ntk.core.sampling.Gaussians;
 /** The OpenBLAS inner-product backend: accuracy, reproducibility across thread counts, discovery, rejections. */
 class OpenBlasInnerProductBackendTest {
 
-    private static final MathContext MC = new MathContext(40);
-
     private final InnerProductBackend blas = new OpenBlasInnerProductBackend();
 
     private static double[] flat(double[][] x) {
@@ -35,13 +31,24 @@ class OpenBlasInnerProductBackendTest {
         return f;
     }
 
-    /** The exact dot product, rounded once (BigDecimal products and sums of the binary values are exact). */
-    private static BigDecimal exactDot(double[] x, double[] y) {
-        BigDecimal s = BigDecimal.ZERO;
+    /**
+     * The dot product in twice the working precision (Ogita, Rump and Oishi's Dot2: error-free
+     * products by FMA and error-free sums), rounded once: accurate to about ε relative plus
+     * d·ε²·Σ|x_k y_k| — an independent reference for the BLAS sums.
+     */
+    private static double dot2(double[] x, double[] y) {
+        double s = 0;
+        double c = 0;
         for (int k = 0; k < x.length; k++) {
-            s = s.add(new BigDecimal(x[k]).multiply(new BigDecimal(y[k])));
+            double p = x[k] * y[k];
+            double pe = Math.fma(x[k], y[k], -p);
+            double t = s + p;
+            double z = t - s;
+            double se = (s - (t - z)) + (p - z);
+            s = t;
+            c += pe + se;
         }
-        return s;
+        return s + c;
     }
 
     @Test
@@ -54,8 +61,8 @@ class OpenBlasInnerProductBackendTest {
         double eps = Math.ulp(1.0);
         for (int i = 0; i < 600; i++) {
             for (int j = i; j < 600; j++) {
-                double ref = exactDot(x[i], x[j]).doubleValue();
-                double bound = 37 * eps * Math.sqrt(exactDot(x[i], x[i]).doubleValue() * exactDot(x[j], x[j]).doubleValue());
+                double ref = dot2(x[i], x[j]);
+                double bound = 37 * eps * Math.sqrt(dot2(x[i], x[i]) * dot2(x[j], x[j]));
                 assertEquals(ref, g[i * 600 + j], bound, "(" + i + "," + j + ")");
             }
         }
@@ -65,8 +72,8 @@ class OpenBlasInnerProductBackendTest {
         blas.cross(flat(a), 20, flat(b), 4200, 3, c, 2);
         for (int i = 0; i < 20; i++) {
             for (int j = 0; j < 4200; j++) {
-                double ref = exactDot(a[i], b[j]).doubleValue();
-                double bound = 3 * eps * Math.sqrt(exactDot(a[i], a[i]).doubleValue() * exactDot(b[j], b[j]).doubleValue());
+                double ref = dot2(a[i], b[j]);
+                double bound = 3 * eps * Math.sqrt(dot2(a[i], a[i]) * dot2(b[j], b[j]));
                 assertEquals(ref, c[i * 4200 + j], bound, "cross (" + i + "," + j + ")");
             }
         }
@@ -137,8 +144,8 @@ class OpenBlasInnerProductBackendTest {
 
     @Test
     void gramEntriesThroughThisBackendAreWithin1e13OfTheLargestEntry() {
-        // Reference (independent computation): cosines from exact BigDecimal dot products and 40-digit
-        // square roots, then the closed forms of MATH.md §1/§3.2 in StrictMath. Entries with
+        // Reference (independent computation): cosines from twice-precision dot products (dot2), then
+        // the closed forms of MATH.md §1/§3.2 in StrictMath. Entries with
         // |t| ≥ 1 − 1e−6 are excluded for arccos0/ntk2 (√(1 − t) behaviour, as in ntk-core's test).
         double[][] x = Gaussians.standardNormal(300, 64, 31);
         for (int i = 150; i < 300; i += 3) {
@@ -146,12 +153,18 @@ class OpenBlasInnerProductBackendTest {
                 x[i][k] = x[i - 150][k] * 2.5 + 1e-3 * x[i][k]; // near-parallel pairs
             }
         }
+        double[] norm = new double[300];
+        for (int i = 0; i < 300; i++) {
+            norm[i] = Math.sqrt(dot2(x[i], x[i]));
+        }
+        double[] cos = new double[300 * 300];
+        for (int i = 0; i < 300; i++) {
+            for (int j = i; j < 300; j++) {
+                cos[i * 300 + j] = i == j ? 1.0 : dot2(x[i], x[j]) / (norm[i] * norm[j]);
+            }
+        }
         for (HomogeneousKernel k : List.of(Kernels.arcCosine(0), Kernels.arcCosine(1), Kernels.twoLayerNtk())) {
             double[] g = k.gram(x, GramOptions.defaults().withBackend(blas)).toArray();
-            double[] norm = new double[300];
-            for (int i = 0; i < 300; i++) {
-                norm[i] = exactDot(x[i], x[i]).sqrt(MC).doubleValue();
-            }
             double scale = 0;
             for (double v : g) {
                 scale = Math.max(scale, Math.abs(v));
@@ -159,12 +172,11 @@ class OpenBlasInnerProductBackendTest {
             int checked = 0;
             for (int i = 0; i < 300; i++) {
                 for (int j = i; j < 300; j++) {
-                    double t = exactDot(x[i], x[j]).divide(exactDot(x[i], x[i]).multiply(exactDot(x[j], x[j])).sqrt(MC), MC)
-                            .doubleValue();
+                    double t = cos[i * 300 + j];
                     if (i != j && Math.abs(t) >= 1 - 1e-6 && !k.name().equals("arccos1")) {
                         continue;
                     }
-                    double ref = reference(k.name(), i == j ? 1.0 : t, norm[i], norm[j]);
+                    double ref = reference(k.name(), t, norm[i], norm[j]);
                     assertEquals(ref, g[i * 300 + j], 1e-13 * scale, k + " (" + i + "," + j + ")");
                     assertEquals(g[i * 300 + j], g[j * 300 + i], 0.0, "symmetric");
                     checked++;
