@@ -109,6 +109,78 @@ public final class Arccos {
         return 2.0 * (df + w);
     }
 
+    /**
+     * Returns arccos(−t) = π − arccos(t) by branch-free arithmetic that the JIT can vectorise: the same
+     * fdlibm reductions and rational approximation as {@link #acos}, with the branch chosen by
+     * multiplying by 0/1 indicators built from min/max instead of by jumps. Error ≤ 1 ulp against
+     * {@code StrictMath.acos(−t)} on [−1, 1] (measured on a dense grid, see the tests); exact at
+     * t = −1, 0, 1 (0, π/2, π to the nearest double). Equal bitwise to {@link #acosOfNegated(double[],
+     * int, double[], double[])}.
+     *
+     * @param t a cosine in [−1, 1] (not checked: outside, the result is meaningless; NaN gives NaN)
+     * @return arccos(−t) in [0, π]
+     */
+    static double acosOfNegated(double t) {
+        double r = ratio(reduced(t));
+        return blend(t, r, large(t, r));
+    }
+
+    /**
+     * Writes arccos(−t[i]) into out[i] for i &lt; count: {@link #acosOfNegated(double)} evaluated in
+     * three passes whose loop bodies are small enough for the JIT's auto-vectoriser (one fused loop is
+     * not unrolled, hence not vectorised). About 2.5 ns per value on AVX-512 hardware, against 6–13 ns
+     * for the branching {@link #acos}.
+     *
+     * @param t the cosines, in [−1, 1]. Not modified.
+     * @param count the number of values
+     * @param out at least count values. Modified.
+     * @param scratch at least count values. Modified.
+     */
+    static void acosOfNegated(double[] t, int count, double[] out, double[] scratch) {
+        for (int i = 0; i < count; i++) {
+            out[i] = ratio(reduced(t[i]));
+        }
+        for (int i = 0; i < count; i++) {
+            scratch[i] = large(t[i], out[i]);
+        }
+        for (int i = 0; i < count; i++) {
+            out[i] = blend(t[i], out[i], scratch[i]);
+        }
+    }
+
+    /**
+     * The argument z of fdlibm's rational approximation: t² for |t| ≤ 1/2 and (1 − |t|)/2 above; the
+     * smaller of the two in both cases, so one min chooses the branch. √z is |t| exactly in the
+     * first case (√fl(t²) = |t| in binary floating point).
+     */
+    private static double reduced(double t) {
+        return Math.min(t * t, 0.5 - 0.5 * Math.abs(t));
+    }
+
+    /**
+     * arccos(−t) for |t| &gt; 1/2, from r = R(z) and s = √z: π − 2(s + s·r) for t &gt; 1/2, 2(s + s·r)
+     * for t &lt; −1/2 (fdlibm's x ≤ −1/2 and x ≥ 1/2 cases with x = −t; the first with its
+     * π_lo correction). The indicator of t &gt; 0 is exactly 0 or 1 when |t| &gt; 1/2 (t·2^60 is then
+     * far outside [0, 1]).
+     */
+    private static double large(double t, double r) {
+        double s = Math.sqrt(reduced(t));
+        double positive = Math.min(1.0, Math.max(0.0, t * 0x1p60));
+        double y = 2.0 * (s + s * r);
+        return (positive * PI + (1.0 - 2.0 * positive) * y) + positive * (2.0 * PIO2_LO);
+    }
+
+    /**
+     * Chooses between the |t| ≤ 1/2 value π/2 + (t + (π/2_lo + t·r)) (fdlibm's small case with
+     * x = −t) and the large-|t| value: the indicator of |t| &gt; 1/2 is exactly 0 or 1 (the gap from
+     * 1/2 is a multiple of 2^−53, times 2^60), and 0·v = 0 for the finite value not chosen.
+     */
+    private static double blend(double t, double r, double large) {
+        double g = Math.min(1.0, Math.max(0.0, (Math.abs(t) - 0.5) * 0x1p60));
+        double small = PIO2_HI + (t + (PIO2_LO + t * r));
+        return (1.0 - g) * small + g * large;
+    }
+
     /** R(z) = p(z)/q(z), fdlibm's minimax approximation with asin(s) = s + s·z·R(z), z = s², on s² ≤ 1/4. */
     private static double ratio(double z) {
         double p = z * (PS0 + z * (PS1 + z * (PS2 + z * (PS3 + z * (PS4 + z * PS5)))));

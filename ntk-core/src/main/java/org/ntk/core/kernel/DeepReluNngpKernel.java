@@ -42,7 +42,7 @@ public final class DeepReluNngpKernel extends ProfileKernel {
     }
 
     @Override
-    void profiles(double[] t, int count) {
+    void profiles(double[] t, int count, double[] a, double[] b) {
         int h = hiddenLayers;
         for (int i = 0; i < count; i++) {
             t[i] = nngp(t[i], h);

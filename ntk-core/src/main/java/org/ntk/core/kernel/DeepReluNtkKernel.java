@@ -51,7 +51,7 @@ public final class DeepReluNtkKernel extends ProfileKernel {
     }
 
     @Override
-    void profiles(double[] t, int count) {
+    void profiles(double[] t, int count, double[] a, double[] b) {
         int h = hiddenLayers;
         for (int i = 0; i < count; i++) {
             t[i] = ntk(t[i], h);

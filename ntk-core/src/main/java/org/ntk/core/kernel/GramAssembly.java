@@ -51,7 +51,7 @@ final class GramAssembly {
         double sqy = InnerProductTiles.dot(buf, 1, buf, 1, d);
         double c = InnerProductTiles.dot(buf, 0, buf, 1, d);
         double[] t = {PointSet.cosine(c, sqx, sqy)};
-        ProfileBatch.of(kernel).apply(t, 1);
+        ProfileBatch.of(kernel).apply(t, 1); // the batch a Gram tile uses, on one entry
         double wx;
         double wy;
         if (p == 1) {
@@ -73,19 +73,23 @@ final class GramAssembly {
         Validate.denseFits(n, 1, "gram matrix");
         double[] out = new double[n * n];
         double[] w = ps.weights(p);
-        ProfileBatch batch = ProfileBatch.of(kernel);
         InnerProductBackend backend = InnerProductBackends.resolve(options.backend(), n, n, ps.d);
         Progress progress = new Progress(options.listener(), "gram", (long) n * (n + 1) / 2);
         if (backend == InnerProductBackends.pureJava()) {
-            fusedGram(ps, w, batch, out, options.threads(), progress);
+            fusedGram(kernel, ps, w, out, options.threads(), progress);
         } else {
             backend.gramUpper(ps.rows, n, ps.d, out, options.threads());
-            mapGram(w, batch, out, n, options.threads(), progress);
+            mapGram(kernel, w, out, n, options.threads(), progress);
         }
         return DenseKernelMatrix.wrapSymmetric(n, out);
     }
 
-    private static void fusedGram(PointSet ps, double[] w, ProfileBatch batch, double[] out, int threads,
+    /**
+     * Tile by tile on and above the diagonal: inner products ({@link InnerProductTiles}), cosines,
+     * profile, weights, then the tile's mirror image below the diagonal. Each step is a loop over a
+     * contiguous row segment (vectorisable); the mirror writes contiguous column runs.
+     */
+    private static void fusedGram(HomogeneousKernel kernel, PointSet ps, double[] w, double[] out, int threads,
                                   Progress progress) {
         final int n = ps.n;
         final int d = ps.d;
@@ -96,6 +100,7 @@ final class GramAssembly {
         ParallelTiles.run(tiles, threads, () -> {
             double[] c = new double[TILE * TILE];
             double[] tb = new double[TILE * TILE];
+            ProfileBatch batch = ProfileBatch.of(kernel);
             return (IntConsumer) ti -> {
                 int i0 = ti * TILE;
                 int i1 = Math.min(i0 + TILE, np);
@@ -108,32 +113,63 @@ final class GramAssembly {
                     InnerProductTiles.tile(rows, i0, i1, rows, j0, j1, d, ti == tj, c);
                     int m = 0;
                     for (int i = i0; i < ie; i++) {
-                        double sqi = sq[i];
-                        int cr = (i - i0) * TILE - j0;
-                        for (int j = Math.max(j0, i); j < je; j++) {
-                            tb[m++] = PointSet.cosine(c[cr + j], sqi, sq[j]);
+                        int js = Math.max(j0, i);
+                        if (js < je) {
+                            PointSet.cosines(c, (i - i0) * TILE + (js - j0), sq[i], sq, js, tb, m, je - js);
+                            m += je - js;
                         }
                     }
                     batch.apply(tb, m);
                     entries += m;
-                    m = 0;
-                    for (int i = i0; i < ie; i++) {
-                        double wi = w[i];
-                        int row = i * n;
-                        for (int j = Math.max(j0, i); j < je; j++) {
-                            double v = wi * w[j] * tb[m++];
-                            out[row + j] = v;
-                            out[j * n + i] = v;
-                        }
-                    }
+                    writeUpper(tb, w, out, n, i0, ie, j0, je);
+                    mirrorTile(out, n, i0, ie, j0, je);
                 }
                 progress.add(entries);
             };
         });
     }
 
-    /** Maps raw upper-triangle inner products (from a backend) in place and mirrors them. */
-    private static void mapGram(double[] w, ProfileBatch batch, double[] out, int n, int threads,
+    /**
+     * Writes the mapped values of one tile (packed row segments j ≥ max(j0, i) in tb) times the
+     * weights into the rows of out.
+     */
+    private static void writeUpper(double[] tb, double[] w, double[] out, int n, int i0, int ie, int j0, int je) {
+        int m = 0;
+        for (int i = i0; i < ie; i++) {
+            int js = Math.max(j0, i);
+            if (js < je) {
+                scaleRow(tb, m, w[i], w, js, out, i * n + js, je - js);
+                m += je - js;
+            }
+        }
+    }
+
+    /** out[o + k] = wi·w[wOff + k]·t[tOff + k] for k &lt; len (a vectorisable loop). */
+    private static void scaleRow(double[] t, int tOff, double wi, double[] w, int wOff, double[] out, int o, int len) {
+        for (int k = 0; k < len; k++) {
+            out[o + k] = wi * w[wOff + k] * t[tOff + k];
+        }
+    }
+
+    /**
+     * Copies the upper-triangle entries of the tile rows [i0, ie) × columns [j0, je) to their mirror
+     * positions: out[j·n + i] = out[i·n + j] for i &lt; j, one contiguous run per column j.
+     */
+    private static void mirrorTile(double[] out, int n, int i0, int ie, int j0, int je) {
+        for (int j = j0; j < je; j++) {
+            int end = Math.min(ie, j);
+            int row = j * n;
+            for (int i = i0; i < end; i++) {
+                out[row + i] = out[i * n + j];
+            }
+        }
+    }
+
+    /**
+     * Maps raw upper-triangle inner products (from a backend) in place, tile by tile as
+     * {@link #fusedGram}, and mirrors them.
+     */
+    private static void mapGram(HomogeneousKernel kernel, double[] w, double[] out, int n, int threads,
                                 Progress progress) {
         final double[] diag = new double[n];
         for (int i = 0; i < n; i++) {
@@ -141,27 +177,27 @@ final class GramAssembly {
         }
         final int tiles = (n + TILE - 1) / TILE;
         ParallelTiles.run(tiles, threads, () -> {
-            double[] tb = new double[n];
+            double[] tb = new double[TILE * TILE];
+            ProfileBatch batch = ProfileBatch.of(kernel);
             return (IntConsumer) ti -> {
                 int i0 = ti * TILE;
                 int ie = Math.min(i0 + TILE, n);
                 long entries = 0;
-                for (int i = i0; i < ie; i++) {
-                    int row = i * n;
-                    double sqi = diag[i];
+                for (int tj = ti; tj < tiles; tj++) {
+                    int j0 = tj * TILE;
+                    int je = Math.min(j0 + TILE, n);
                     int m = 0;
-                    for (int j = i; j < n; j++) {
-                        tb[m++] = PointSet.cosine(out[row + j], sqi, diag[j]);
+                    for (int i = i0; i < ie; i++) {
+                        int js = Math.max(j0, i);
+                        if (js < je) {
+                            PointSet.cosines(out, i * n + js, diag[i], diag, js, tb, m, je - js);
+                            m += je - js;
+                        }
                     }
                     batch.apply(tb, m);
                     entries += m;
-                    double wi = w[i];
-                    m = 0;
-                    for (int j = i; j < n; j++) {
-                        double v = wi * w[j] * tb[m++];
-                        out[row + j] = v;
-                        out[j * n + i] = v;
-                    }
+                    writeUpper(tb, w, out, n, i0, ie, j0, je);
+                    mirrorTile(out, n, i0, ie, j0, je);
                 }
                 progress.add(entries);
             };
@@ -182,7 +218,6 @@ final class GramAssembly {
         double[][] res = new double[nx][ny];
         double[] wx = px.weights(p);
         double[] wy = py.weights(p);
-        ProfileBatch batch = ProfileBatch.of(kernel);
         InnerProductBackend backend = InnerProductBackends.resolve(options.backend(), nx, ny, d);
         Progress progress = new Progress(options.listener(), "cross", (long) nx * ny);
         int threads = options.threads();
@@ -192,17 +227,13 @@ final class GramAssembly {
             backend.cross(px.rows, nx, py.rows, ny, d, flat, threads);
             ParallelTiles.run((nx + TILE - 1) / TILE, threads, () -> {
                 double[] tb = new double[ny];
+                ProfileBatch batch = ProfileBatch.of(kernel);
                 return (IntConsumer) ti -> {
                     int ie = Math.min(ti * TILE + TILE, nx);
                     for (int i = ti * TILE; i < ie; i++) {
-                        for (int j = 0; j < ny; j++) {
-                            tb[j] = PointSet.cosine(flat[i * ny + j], px.sq[i], py.sq[j]);
-                        }
+                        PointSet.cosines(flat, i * ny, px.sq[i], py.sq, 0, tb, 0, ny);
                         batch.apply(tb, ny);
-                        double[] r = res[i];
-                        for (int j = 0; j < ny; j++) {
-                            r[j] = wx[i] * wy[j] * tb[j];
-                        }
+                        scaleRow(tb, 0, wx[i], wy, 0, res[i], 0, ny);
                     }
                     progress.add((long) (ie - ti * TILE) * ny);
                 };
@@ -215,6 +246,7 @@ final class GramAssembly {
         ParallelTiles.run((nx + TILE - 1) / TILE, threads, () -> {
             double[] c = new double[TILE * TILE];
             double[] tb = new double[TILE * TILE];
+            ProfileBatch batch = ProfileBatch.of(kernel);
             return (IntConsumer) ti -> {
                 int i0 = ti * TILE;
                 int i1 = Math.min(i0 + TILE, npx);
@@ -224,22 +256,17 @@ final class GramAssembly {
                     int j1 = Math.min(j0 + TILE, npy);
                     int je = Math.min(j1, ny);
                     InnerProductTiles.tile(px.rows, i0, i1, py.rows, j0, j1, d, false, c);
+                    int len = je - j0;
                     int m = 0;
                     for (int i = i0; i < ie; i++) {
-                        double sqi = px.sq[i];
-                        int cr = (i - i0) * TILE - j0;
-                        for (int j = j0; j < je; j++) {
-                            tb[m++] = PointSet.cosine(c[cr + j], sqi, py.sq[j]);
-                        }
+                        PointSet.cosines(c, (i - i0) * TILE, px.sq[i], py.sq, j0, tb, m, len);
+                        m += len;
                     }
                     batch.apply(tb, m);
                     m = 0;
                     for (int i = i0; i < ie; i++) {
-                        double wi = wx[i];
-                        double[] r = res[i];
-                        for (int j = j0; j < je; j++) {
-                            r[j] = wi * wy[j] * tb[m++];
-                        }
+                        scaleRow(tb, m, wx[i], wy, j0, res[i], j0, len);
+                        m += len;
                     }
                 }
                 progress.add((long) (ie - i0) * ny);

@@ -32,7 +32,6 @@ public final class ImplicitKernelMatrix implements KernelMatrix {
     private static final int TILE = InnerProductTiles.TILE;
 
     private final HomogeneousKernel kernel;
-    private final ProfileBatch batch;
     private final PointSet points;
     private final double[] w;
     private final int threads;
@@ -40,7 +39,6 @@ public final class ImplicitKernelMatrix implements KernelMatrix {
 
     private ImplicitKernelMatrix(HomogeneousKernel kernel, PointSet points, int threads) {
         this.kernel = kernel;
-        this.batch = ProfileBatch.of(kernel);
         this.points = points;
         this.w = points.weights(GramAssembly.radialDegree(kernel));
         this.threads = threads;
@@ -109,9 +107,8 @@ public final class ImplicitKernelMatrix implements KernelMatrix {
 
     private double entry(int i, int j) {
         double c = InnerProductTiles.dot(points.rows, i, points.rows, j, points.d);
-        double[] t = {PointSet.cosine(c, points.sq[i], points.sq[j])};
-        batch.apply(t, 1);
-        return w[i] * w[j] * t[0];
+        // profile(t) equals the batch profile of a Gram tile bitwise (the ProfileKernel contract).
+        return w[i] * w[j] * kernel.profile(PointSet.cosine(c, points.sq[i], points.sq[j]));
     }
 
     /** {@inheritDoc} Exact: Σ_i k(x_i, x_i) summed in index order, computed at construction. */
@@ -160,6 +157,7 @@ public final class ImplicitKernelMatrix implements KernelMatrix {
             double[] c = new double[TILE * TILE];
             double[] tb = new double[TILE * TILE];
             double[] acc = new double[TILE * k];
+            ProfileBatch batch = ProfileBatch.of(kernel);
             return (IntConsumer) ti -> {
                 int i0 = ti * TILE;
                 int i1 = Math.min(i0 + TILE, np);
@@ -172,11 +170,8 @@ public final class ImplicitKernelMatrix implements KernelMatrix {
                     InnerProductTiles.tile(rows, i0, i1, rows, j0, j1, d, false, c);
                     int m = 0;
                     for (int i = i0; i < ie; i++) {
-                        double sqi = sq[i];
-                        int cr = (i - i0) * TILE - j0;
-                        for (int j = j0; j < je; j++) {
-                            tb[m++] = PointSet.cosine(c[cr + j], sqi, sq[j]);
-                        }
+                        PointSet.cosines(c, (i - i0) * TILE, sq[i], sq, j0, tb, m, je - j0);
+                        m += je - j0;
                     }
                     batch.apply(tb, m);
                     m = 0;

@@ -111,15 +111,26 @@ final class PointSet {
     }
 
     /**
-     * The clamped cosine from a scaled inner product and two scaled squared norms; 0 if either point
-     * is zero. Every assembly path evaluates this exact expression, so entries agree bitwise.
+     * The clamped cosine c/√(sqi·sqj) from a scaled inner product and two scaled squared norms; ±0 if
+     * either point is zero. Every assembly path evaluates this exact expression, so entries agree
+     * bitwise.
+     *
+     * <p>Branch-free, so that loops over it vectorise: a scaled squared norm is 0 for a zero point and
+     * at least 1 otherwise (the largest scaled coordinate is in [1, 2)), so max(√(sqi·sqj), 1) is the
+     * true denominator for two non-zero points, and for a zero point the inner product is ±0 and the
+     * quotient ±0 (the zero point's weight then makes the entry 0).
      */
     static double cosine(double c, double sqi, double sqj) {
-        double den = Math.sqrt(sqi * sqj);
-        if (!(den > 0)) {
-            return 0;
+        return Math.min(1.0, Math.max(-1.0, c / Math.max(Math.sqrt(sqi * sqj), 1.0)));
+    }
+
+    /**
+     * Writes t[tOff + k] = cosine(c[cOff + k], sqi, sq[sqOff + k]) for k &lt; len: one row segment of
+     * a tile (a loop the JIT vectorises).
+     */
+    static void cosines(double[] c, int cOff, double sqi, double[] sq, int sqOff, double[] t, int tOff, int len) {
+        for (int k = 0; k < len; k++) {
+            t[tOff + k] = cosine(c[cOff + k], sqi, sq[sqOff + k]);
         }
-        double t = c / den;
-        return t > 1 ? 1 : (t < -1 ? -1 : t);
     }
 }

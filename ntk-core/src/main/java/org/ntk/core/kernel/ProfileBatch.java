@@ -2,23 +2,47 @@ package org.ntk.core.kernel;
 
 /**
  * Applies a kernel's angular profile h to a batch of clamped cosines in place: t[i] ← h(t[i]) for
- * i &lt; count. One virtual call per tile instead of one per entry, so that each kernel's own loop
- * is compiled (and inlined) monomorphically.
+ * i &lt; count. One call per tile instead of one per entry, so that each kernel's own loops are
+ * compiled monomorphically (and vectorised where the profile allows it, see
+ * {@link ProfileKernel#profiles}).
+ *
+ * <p>Each instance owns the scratch arrays of the library kernels' multi-pass loops, so an instance
+ * belongs to one thread: the assemblies create one per worker. Not thread-safe.
  */
-@FunctionalInterface
-interface ProfileBatch {
+final class ProfileBatch {
 
-    void apply(double[] t, int count);
+    private final HomogeneousKernel kernel;
+    private final ProfileKernel own;
+    private double[] a = new double[0];
+    private double[] b = new double[0];
 
-    /** The batch for a kernel: its own loop for this library's kernels, else a loop over profile(t). */
+    private ProfileBatch(HomogeneousKernel kernel) {
+        this.kernel = kernel;
+        this.own = kernel instanceof ProfileKernel ? (ProfileKernel) kernel : null;
+    }
+
+    /** A new batch (with its own scratch) for a kernel: its own loops for this library's kernels, else a loop over profile(t). */
     static ProfileBatch of(HomogeneousKernel kernel) {
-        if (kernel instanceof ProfileKernel) {
-            return ((ProfileKernel) kernel)::profiles;
-        }
-        return (t, count) -> {
+        return new ProfileBatch(kernel);
+    }
+
+    /**
+     * Replaces t[i] by h(t[i]) for i &lt; count; the t[i] are clamped cosines.
+     *
+     * @param t the cosines. Modified.
+     * @param count the number of values
+     */
+    void apply(double[] t, int count) {
+        if (own == null) {
             for (int i = 0; i < count; i++) {
                 t[i] = kernel.profile(t[i]);
             }
-        };
+            return;
+        }
+        if (a.length < count) {
+            a = new double[Math.max(count, InnerProductTiles.TILE * InnerProductTiles.TILE)];
+            b = new double[a.length];
+        }
+        own.profiles(t, count, a, b);
     }
 }

@@ -16,9 +16,15 @@ abstract class ProfileKernel implements HomogeneousKernel {
 
     /**
      * Replaces t[i] by h(t[i]) for i &lt; count; the t[i] are already clamped to [−1, 1]. Must give
-     * bitwise the same values as {@link #profile}.
+     * bitwise the same values as {@link #profile}. Written as short loops over arrays that the JIT
+     * vectorises where the profile allows it.
+     *
+     * @param t the cosines. Modified.
+     * @param count the number of values
+     * @param a scratch, at least count values. Modified.
+     * @param b scratch, at least count values. Modified.
      */
-    abstract void profiles(double[] t, int count);
+    abstract void profiles(double[] t, int count, double[] a, double[] b);
 
     /** Clamps a cosine into [−1, 1] (NaN stays NaN). */
     static double clamp(double t) {

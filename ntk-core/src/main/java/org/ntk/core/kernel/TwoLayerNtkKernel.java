@@ -23,7 +23,7 @@ public final class TwoLayerNtkKernel extends ProfileKernel {
     }
 
     static double ntk2(double t) {
-        return (Math.sqrt((1 - t) * (1 + t)) + 2 * Arccos.acos(-t) * t) / TWO_PI;
+        return (Math.sqrt((1 - t) * (1 + t)) + 2 * Arccos.acosOfNegated(t) * t) / TWO_PI;
     }
 
     /** {@inheritDoc} h(t) = kappa1(t) + t·kappa0(t) = (√(1 − t²) + 2(π − arccos t) t)/(2π). */
@@ -33,9 +33,11 @@ public final class TwoLayerNtkKernel extends ProfileKernel {
     }
 
     @Override
-    void profiles(double[] t, int count) {
+    void profiles(double[] t, int count, double[] a, double[] b) {
+        Arccos.acosOfNegated(t, count, a, b);
         for (int i = 0; i < count; i++) {
-            t[i] = ntk2(t[i]);
+            double x = t[i];
+            t[i] = (Math.sqrt((1 - x) * (1 + x)) + 2 * a[i] * x) / TWO_PI;
         }
     }
 

@@ -79,4 +79,61 @@ class ArccosTest {
         assertTrue(Double.isNaN(Arccos.acos(Double.NaN)));
         assertTrue(Double.isNaN(Arccos.acos(Double.POSITIVE_INFINITY)));
     }
+
+    @Test
+    void branchFreeAcosOfNegatedIsWithinOneUlpOfStrictMath() {
+        // Reference: StrictMath.acos(−t) (fdlibm, error < 1 ulp). Requirement: ≤ 1 ulp on a dense grid
+        // of [−1, 1] and next to the points where the branch-free blend switches (±1/2, 0, ±1).
+        long worst = 0;
+        int n = 2_000_001;
+        for (int i = 0; i < n; i++) {
+            double t = -1 + 2.0 * i / (n - 1);
+            worst = Math.max(worst, ulps(Arccos.acosOfNegated(t), StrictMath.acos(-t)));
+        }
+        for (double c : new double[] {-1, -0.5, 0, 0.5, 1}) {
+            double up = c;
+            double down = c;
+            for (int k = 0; k < 2000; k++) {
+                up = Math.nextUp(up);
+                down = Math.nextDown(down);
+                for (double t : new double[] {up, down}) {
+                    if (t >= -1 && t <= 1) {
+                        worst = Math.max(worst, ulps(Arccos.acosOfNegated(t), StrictMath.acos(-t)));
+                    }
+                }
+            }
+        }
+        for (double scale = 1e-300; scale < 1; scale *= 10) {
+            for (double t : new double[] {scale, -scale, 1 - scale, -1 + scale}) {
+                worst = Math.max(worst, ulps(Arccos.acosOfNegated(t), StrictMath.acos(-t)));
+            }
+        }
+        assertTrue(worst <= 1, "max ulp error " + worst);
+        // Closed forms, to the nearest double: arccos(−1) = π, arccos(0) = π/2, arccos(1) = 0.
+        assertEquals(Math.PI, Arccos.acosOfNegated(1.0));
+        assertEquals(Math.PI / 2, Arccos.acosOfNegated(0.0));
+        assertEquals(Math.PI / 2, Arccos.acosOfNegated(-0.0));
+        assertEquals(0.0, Arccos.acosOfNegated(-1.0));
+        assertTrue(Double.isNaN(Arccos.acosOfNegated(Double.NaN)));
+    }
+
+    @Test
+    void batchAcosOfNegatedEqualsTheScalarBitwise() {
+        // The vectorised passes must give exactly the scalar arithmetic (the Gram entry contract).
+        int n = 100_003;
+        double[] t = new double[n];
+        for (int i = 0; i < n; i++) {
+            t[i] = Math.sin(i * 0.731) * (i % 7 == 0 ? 1 : 0.6);
+        }
+        t[0] = 1;
+        t[1] = -1;
+        t[2] = 0.5;
+        t[3] = -0.5;
+        t[4] = -0.0;
+        double[] out = new double[n];
+        Arccos.acosOfNegated(t, n, out, new double[n]);
+        for (int i = 0; i < n; i++) {
+            assertEquals(Arccos.acosOfNegated(t[i]), out[i], 0.0, "t = " + t[i]);
+        }
+    }
 }
