@@ -12,8 +12,8 @@ import org.ntk.spectral.Decomposition;
  * Accuracy: eigenvalues within about n·ε·‖K‖ of the exact ones; residuals ‖Kv − λv‖ of the same
  * order.
  *
- * <p>Cost O(n³) time with a large constant (about 75 s at n = 2048 on the project's machine, against
- * about 1 s for LAPACK {@code dsyevd}); memory about 4 n² doubles. Use it for tests and for small
+ * <p>Cost O(n³) time with a large constant (at n = 2048 on the project's 2-core machine: 75 s idle,
+ * 169 s measured under load, against about 1 s for LAPACK {@code dsyevd}; docs/design-notes.md); memory about 4 n² doubles. Use it for tests and for small
  * matrices where no native library is wanted. {@link #eigenvalues} costs the same as
  * {@link #decompose}. Immutable and thread-safe.
  */

@@ -1,5 +1,7 @@
 package org.ntk.spectral.eigen;
 
+import java.util.Arrays;
+
 import org.apache.commons.math3.exception.MaxCountExceededException;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.EigenDecomposition;
@@ -86,7 +88,7 @@ final class SymmetricEigen {
         for (int i = 0; i < n; i++) {
             order[i] = i;
         }
-        java.util.Arrays.sort(order, (x, y) -> Double.compare(theta[y], theta[x]));
+        Arrays.sort(order, (x, y) -> Double.compare(theta[y], theta[x]));
         double[] values = new double[n];
         double[] vectors = new double[n * n];
         double[] residuals = new double[n];

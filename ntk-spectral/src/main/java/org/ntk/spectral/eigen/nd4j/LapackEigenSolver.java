@@ -15,8 +15,9 @@ import org.ntk.spectral.eigen.EigenSolver;
  * the matrix.
  *
  * <p>Why {@code dsyevd}: it was the fastest driver measured here for eigenvectors (n = 2048, 2
- * threads: dsyevd 1.06 s against 1.44 s for the MRRR driver {@code dsyevr} and 8 s for ND4J's
- * {@code Eigen}, which uses {@code dsyev}; n = 1024: 0.16 s against 0.23 s; docs/design-notes.md).
+ * threads, best of three: dsyevd 1.06 s against 1.44 s for the MRRR driver {@code dsyevr} and 8 s
+ * (idle machine) for ND4J's {@code Eigen}, which uses {@code dsyev}; n = 1024: 0.16 s against
+ * 0.23 s; docs/design-notes.md).
  * Values only use {@code dsyevd} with {@code jobz = 'N'} (the Pal–Walker–Kahan QR variant
  * {@code dsterf}), about twice as fast again. ND4J's own {@code Eigen} is not used: it is slower and
  * writes the eigenvectors into its input.
