@@ -411,8 +411,14 @@ public final class Npy {
         return bb.array();
     }
 
-    /** A shape in Python tuple notation: {@code (5,)} or {@code (3, 4)}. */
-    static String shapeString(int[] shape) {
+    /**
+     * Returns a shape in NumPy's (Python tuple) notation, as error messages show it: {@code (5,)} or
+     * {@code (3, 4)}.
+     *
+     * @param shape the dimensions. Not modified.
+     */
+    public static String shapeString(int[] shape) {
+        Objects.requireNonNull(shape, "shape");
         if (shape.length == 1) {
             return "(" + shape[0] + ",)";
         }
