@@ -6,8 +6,9 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Builds {@code .npy} files byte by byte for the tests, following the format specification
- * (numpy/lib/format.py, "Format Version 1.0" to "3.0") independently of {@link Npy}'s writer:
+ * Builds {@code .npy} files byte by byte for tests (also other modules' tests, through the test-jar),
+ * following the format specification (numpy/lib/format.py, "Format Version 1.0" to "3.0"),
+ * independently of {@link Npy}'s writer:
  *
  * <pre>
  * bytes 0-5   magic  \x93 N U M P Y
@@ -19,19 +20,19 @@ import java.nio.charset.StandardCharsets;
  * then        the elements, in C or Fortran order, in the dtype's byte order
  * </pre>
  */
-final class NpyFiles {
+public final class NpyFiles {
 
     private NpyFiles() {
     }
 
     /** A header dict as NumPy writes it. */
-    static String dict(String descr, boolean fortran, String shape) {
+    public static String dict(String descr, boolean fortran, String shape) {
         return "{'descr': '" + descr + "', 'fortran_order': " + (fortran ? "True" : "False") + ", 'shape': "
                 + shape + ", }";
     }
 
     /** A complete file: preamble, the header text padded to 64-byte alignment and ended by '\n', then data. */
-    static byte[] file(int major, String headerText, byte[] data) {
+    public static byte[] file(int major, String headerText, byte[] data) {
         byte[] text = headerText.getBytes(major == 3 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
         int lenBytes = major == 1 ? 2 : 4;
         int unpadded = 8 + lenBytes + text.length + 1;
@@ -46,7 +47,7 @@ final class NpyFiles {
     }
 
     /** A file with every field given explicitly (no padding, any declared header length). */
-    static byte[] raw(int major, int minor, long declaredHeaderLen, int lenBytes, byte[] header, byte[] data) {
+    public static byte[] raw(int major, int minor, long declaredHeaderLen, int lenBytes, byte[] header, byte[] data) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.write(0x93);
         out.writeBytes("NUMPY".getBytes(StandardCharsets.US_ASCII));
@@ -65,7 +66,7 @@ final class NpyFiles {
     }
 
     /** The values encoded in the given dtype ('<' or '>' then f8, f4, i8 or i4), in the order given. */
-    static byte[] data(String dtype, double... values) {
+    public static byte[] data(String dtype, double... values) {
         ByteOrder order = dtype.charAt(0) == '<' ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN;
         int size = dtype.charAt(2) - '0';
         ByteBuffer bb = ByteBuffer.allocate(values.length * size).order(order);
