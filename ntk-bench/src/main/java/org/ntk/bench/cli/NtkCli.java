@@ -87,7 +87,10 @@ public final class NtkCli implements Callable<Integer> {
      * @param ctx the run's context, handed to every command
      */
     static List<Object> commands(CliContext ctx) {
-        return List.of();
+        return List.of(
+                new ReportCommand(ctx),
+                new GramCommand(ctx),
+                new FimCommand(ctx));
     }
 
     /** The configured picocli command line: subcommands, writers and the exit-code policy. */
