@@ -46,6 +46,10 @@ final class GramCommand extends CliCommand {
     @Override
     void execute() {
         int t = threads(threads);
+        if (!Kernels.names().contains(kernel)) {
+            throw new IllegalArgumentException("--kernel must be one of " + String.join(", ", Kernels.names())
+                    + ", got '" + kernel + "'");
+        }
         HomogeneousKernel k = Kernels.byName(kernel, depth);
         requireWritable(out, "--out");
         int n;

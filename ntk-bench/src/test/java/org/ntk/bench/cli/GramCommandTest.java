@@ -102,7 +102,7 @@ class GramCommandTest {
         assertOneLine(r, "bad.npy", "magic");
         assertArrayEquals(before, Files.readAllBytes(out));
         r = CliRun.of("gram", "--kernel", "no-such-kernel", "--points", points.toString(), "--out", out.toString());
-        assertOneLine(r, "no-such-kernel");
+        assertOneLine(r, "--kernel must be one of arccos0, arccos1, ntk2, deep-ntk, deep-nngp, got 'no-such-kernel'");
         assertArrayEquals(before, Files.readAllBytes(out));
         try (var s = Files.list(dir)) {
             assertEquals(List.of("K.npy", "X.npy", "bad.npy"), s.map(p -> p.getFileName().toString()).sorted().toList());
