@@ -172,50 +172,58 @@ public final class FimEigenvectorFamilies {
     }
 
     /**
-     * An orthonormal basis (rows, each of length m) of the predicted span of one group: group 0 is
-     * {u1}; group 1 the span of the rows of W; group 2 the span of the q^{ab} and the u1-free s^g.
-     * Modified Gram–Schmidt applied twice, in the order of the families; a vector whose norm falls
-     * below 1e−10 of its original norm (linearly dependent, e.g. when m is smaller than the group's
-     * multiplicity) is dropped, so fewer rows than the multiplicity may come back. O(m·n²) for n
-     * vectors.
+     * An orthonormal basis (rows, each of length m) of the predicted span of one group, orthogonal to
+     * the predicted spans of the lower groups (as the true eigenspaces are): group 0 is {u1}; group 1
+     * the span of the rows of W with u1 projected out; group 2 the span of the q^{ab} and the Helmert
+     * combinations with u1 and the rows projected out. Without that projection the finite-m leakage
+     * of the group-2 vectors into the large eigenvalues of groups 0 and 1 would bias their Rayleigh
+     * quotients upwards by several per cent. Modified Gram–Schmidt applied twice, in the order of the
+     * families; a vector whose norm falls below 1e−10 of its original norm (linearly dependent, e.g.
+     * when m is smaller than the number of vectors) is dropped, so fewer rows than the multiplicity
+     * may come back. O(m·n²) for the n vectors of groups 0..group.
      *
      * @param group 0, 1 or 2
      * @throws IllegalArgumentException if group is not 0, 1 or 2
      */
     public double[][] orthonormalBasis(int group) {
-        List<double[]> in = new ArrayList<>();
-        switch (group) {
-            case 0:
+        if (group < 0 || group > 2) {
+            throw new IllegalArgumentException("group must be 0, 1 or 2, got " + group);
+        }
+        List<double[]> lower = new ArrayList<>();
+        List<double[]> out = new ArrayList<>();
+        for (int g = 0; g <= group; g++) {
+            List<double[]> in = new ArrayList<>();
+            if (g == 0) {
                 in.add(radial());
-                break;
-            case 1:
+            } else if (g == 1) {
                 in.addAll(List.of(rows()));
-                break;
-            case 2:
+            } else {
                 in.addAll(List.of(products()));
                 in.addAll(List.of(helmert()));
-                break;
-            default:
-                throw new IllegalArgumentException("group must be 0, 1 or 2, got " + group);
-        }
-        List<double[]> out = new ArrayList<>();
-        for (double[] v : in) {
-            double original = norm(v);
-            if (!(original > 0)) {
-                continue;
             }
-            for (int pass = 0; pass < 2; pass++) {
-                for (double[] q : out) {
-                    removeComponent(v, q);
+            out = new ArrayList<>();
+            for (double[] v : in) {
+                double original = norm(v);
+                if (!(original > 0)) {
+                    continue;
+                }
+                for (int pass = 0; pass < 2; pass++) {
+                    for (double[] q : lower) {
+                        removeComponent(v, q);
+                    }
+                    for (double[] q : out) {
+                        removeComponent(v, q);
+                    }
+                }
+                double n = norm(v);
+                if (n > 1e-10 * original) {
+                    for (int j = 0; j < v.length; j++) {
+                        v[j] /= n;
+                    }
+                    out.add(v);
                 }
             }
-            double n = norm(v);
-            if (n > 1e-10 * original) {
-                for (int j = 0; j < v.length; j++) {
-                    v[j] /= n;
-                }
-                out.add(v);
-            }
+            lower.addAll(out);
         }
         return out.toArray(new double[0][]);
     }

@@ -1,5 +1,6 @@
 package org.ntk.core.fisher;
 
+import java.util.List;
 import java.util.Objects;
 
 import org.ntk.core.network.ReluNetwork;
@@ -94,32 +95,60 @@ public final class TheoremLimits {
      * @throws IllegalArgumentException if the shapes disagree or an entry is not finite
      */
     public static double[] scaledOutputs(ReluNetwork net, double[] u, double[][] testPoints) {
+        Objects.requireNonNull(u, "u");
+        double[][] g = scaledOutputs(net, new double[][] {u}, testPoints);
+        double[] out = new double[g.length];
+        for (int i = 0; i < g.length; i++) {
+            out[i] = g[i][0];
+        }
+        return out;
+    }
+
+    /**
+     * Returns g_{u_k}(x_i)/√m for several vectors at once (the features φ(Wᵀx_i) are computed once per
+     * point): entry [i][k]. Cost O(n·m·(d + K)), memory O(m·d).
+     *
+     * @param net the network
+     * @param vectors K vectors of length m (rows). Not modified.
+     * @param testPoints n points of dimension d (rows). Not modified.
+     * @return a fresh n × K array
+     * @throws IllegalArgumentException if the shapes disagree or an entry is not finite
+     */
+    public static double[][] scaledOutputs(ReluNetwork net, double[][] vectors, double[][] testPoints) {
         Objects.requireNonNull(net, "net");
         int m = net.width();
         int d = net.inputDimension();
-        Validate.finiteVector(u, "u");
-        Validate.length(u, m, "u");
+        int cols = Validate.finiteMatrix(vectors, "u");
+        if (cols != m) {
+            throw new IllegalArgumentException("u has length " + cols + ", expected " + m + " (the width)");
+        }
         int dx = Validate.finiteMatrix(testPoints, "testPoints");
         if (dx != d) {
             throw new IllegalArgumentException("testPoints has dimension " + dx + ", expected " + d);
         }
         double[][] w = net.hiddenWeights();
+        int k = vectors.length;
         double root = Math.sqrt(m);
-        double[] out = new double[testPoints.length];
+        double[][] out = new double[testPoints.length][k];
+        double[] phi = new double[m];
         for (int i = 0; i < testPoints.length; i++) {
             double[] x = testPoints[i];
-            double s = 0;
             for (int j = 0; j < m; j++) {
                 double[] wj = w[j];
                 double z = 0;
-                for (int k = 0; k < d; k++) {
-                    z += wj[k] * x[k];
+                for (int a = 0; a < d; a++) {
+                    z += wj[a] * x[a];
                 }
-                if (z > 0) {
-                    s += u[j] * z;
-                }
+                phi[j] = z > 0 ? z : 0;
             }
-            out[i] = s / root;
+            for (int v = 0; v < k; v++) {
+                double[] u = vectors[v];
+                double s = 0;
+                for (int j = 0; j < m; j++) {
+                    s += u[j] * phi[j];
+                }
+                out[i][v] = s / root;
+            }
         }
         return out;
     }
@@ -143,32 +172,65 @@ public final class TheoremLimits {
      * @throws IllegalArgumentException if the shapes disagree, an entry is not finite, or u is zero
      */
     public static double meanAbsoluteError(ReluNetwork net, double[] u, TheoremLimit limit, double[][] testPoints) {
-        Objects.requireNonNull(net, "net");
+        Objects.requireNonNull(u, "u");
         Objects.requireNonNull(limit, "limit");
-        Validate.finiteVector(u, "u");
-        if (limit.dimension() != net.inputDimension()) {
-            throw new IllegalArgumentException("limit has dimension " + limit.dimension() + ", expected "
-                    + net.inputDimension() + " (the network's input dimension)");
+        return meanAbsoluteErrors(net, new double[][] {u}, List.of(limit), testPoints)[0];
+    }
+
+    /**
+     * The {@link #meanAbsoluteError} of several (vector, limit) pairs on one network, computing the
+     * features once per test point. Cost O(n·m·(d + K)).
+     *
+     * @param net the network
+     * @param vectors K non-zero vectors of length m (rows). Not modified.
+     * @param limits K limits, one per vector, of the network's dimension
+     * @param testPoints n test inputs (rows). Not modified.
+     * @return a fresh array of K errors
+     * @throws NullPointerException if an argument is null
+     * @throws IllegalArgumentException if the counts or shapes disagree, an entry is not finite, or a
+     *     vector is zero
+     */
+    public static double[] meanAbsoluteErrors(ReluNetwork net, double[][] vectors, List<TheoremLimit> limits,
+            double[][] testPoints) {
+        Objects.requireNonNull(net, "net");
+        Objects.requireNonNull(vectors, "u");
+        Objects.requireNonNull(limits, "limits");
+        if (limits.size() != vectors.length) {
+            throw new IllegalArgumentException("limits has " + limits.size() + " entries, expected " + vectors.length
+                    + " (one per vector)");
         }
-        double n = FimEigenvectorFamilies.norm(u);
-        if (!(n > 0)) {
-            throw new IllegalArgumentException("u must be non-zero, got the zero vector");
+        double[][] unit = new double[vectors.length][];
+        for (int k = 0; k < vectors.length; k++) {
+            TheoremLimit limit = Objects.requireNonNull(limits.get(k), "limits[" + k + "]");
+            if (limit.dimension() != net.inputDimension()) {
+                throw new IllegalArgumentException("limit has dimension " + limit.dimension() + ", expected "
+                        + net.inputDimension() + " (the network's input dimension)");
+            }
+            double[] u = Validate.finiteVector(vectors[k], "u");
+            double n = FimEigenvectorFamilies.norm(u);
+            if (!(n > 0)) {
+                throw new IllegalArgumentException("u must be non-zero, got the zero vector");
+            }
+            unit[k] = u.clone();
+            for (int j = 0; j < u.length; j++) {
+                unit[k][j] /= n;
+            }
         }
-        double[] unit = u.clone();
-        for (int j = 0; j < unit.length; j++) {
-            unit[j] /= n;
+        double[][] g = scaledOutputs(net, unit, testPoints);
+        double[] errors = new double[vectors.length];
+        for (int k = 0; k < vectors.length; k++) {
+            double[] target = limits.get(k).limits(testPoints);
+            double dot = 0;
+            for (int i = 0; i < target.length; i++) {
+                dot += g[i][k] * target[i];
+            }
+            double sign = dot >= 0 ? 1 : -1;
+            double sum = 0;
+            for (int i = 0; i < target.length; i++) {
+                sum += Math.abs(sign * g[i][k] - target[i]);
+            }
+            errors[k] = sum / target.length;
         }
-        double[] g = scaledOutputs(net, unit, testPoints);
-        double[] target = limit.limits(testPoints);
-        double dot = 0;
-        for (int i = 0; i < g.length; i++) {
-            dot += g[i] * target[i];
-        }
-        double sign = dot >= 0 ? 1 : -1;
-        double sum = 0;
-        for (int i = 0; i < g.length; i++) {
-            sum += Math.abs(sign * g[i] - target[i]);
-        }
-        return sum / g.length;
+        return errors;
     }
 }
