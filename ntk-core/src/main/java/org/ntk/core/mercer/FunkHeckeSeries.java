@@ -17,9 +17,11 @@ package org.ntk.core.mercer;
  * E[s^{n+2} P_k]/E[s^n P_k] = (n+2)(n+1)(j+1/2) / ((n+2−k)(n+1−k)(d/2+k+j)), so nothing overflows.
  *
  * <p>The terms decay like n^{−(d−1)/2 − β} when a_n ~ n^{−β}; the summation stops when the
- * estimated tail T_n · max(r/(1−r), n/(2(γ−1))), with r the last term ratio and γ = (d+2)/2 the
- * slowest decay exponent of the kernels recognised here (β ≥ 3/2), falls below 1e−17 of the sum.
- * If the coefficients run out first, that tail estimate is the error bound. Thread-safe (no state).
+ * estimated tail 2 T_n · max(r/(1−r), n/(2(γ−1))) falls below 1e−17 of the sum, with r the last term
+ * ratio and γ the smaller of the local decay exponent (from the last two terms) and (d+2)/2, the
+ * asymptotic exponent of the slowest kernels recognised here (β ≥ 3/2; the deep kernels approach it
+ * from below). If the coefficients run out first, that tail estimate is the error bound.
+ * Thread-safe (no state).
  */
 final class FunkHeckeSeries {
 
@@ -70,8 +72,13 @@ final class FunkHeckeSeries {
             if (prevTerm > 0 && lastTerm < prevTerm) {
                 double r = lastTerm / prevTerm;
                 double geometric = r / (1 - r);
-                double power = gammaSlowest > 1 ? n / (2 * (gammaSlowest - 1)) : Double.POSITIVE_INFINITY;
-                tail = lastTerm * Math.max(geometric, power);
+                // local power-law exponent from the last two terms; the decay may approach its
+                // asymptotic exponent from below (observed for the deep kernels), so the smaller of
+                // the two bounds the remaining decay, and the estimate is doubled for safety
+                double local = n > k + 2 ? Math.log(prevTerm / lastTerm) / Math.log((double) n / (n - 2)) : gammaSlowest;
+                double gamma = Math.min(local, gammaSlowest);
+                double power = gamma > 1 ? n / (2 * (gamma - 1)) : Double.POSITIVE_INFINITY;
+                tail = 2 * lastTerm * Math.max(geometric, power);
                 if (tail <= TOLERANCE * (sum + compensation)) {
                     converged = true;
                     break;

@@ -45,7 +45,8 @@ import org.ntk.core.validation.Validate;
  * <p>Accuracy (measured, see the tests): closed forms and series to ≈ 1e−14 relative; quadrature to
  * ≈ 1e−15 absolute in μ_k (relative 1e−13 for the leading degrees). Cost: O((K + cost of h) · 1000)
  * for quadrature, O(K · terms) for the series (terms ≤ 2^20 for the arc-cosine families); building the
- * series of a deep kernel costs O(depth · M³/6) with M ≤ K + 800 coefficients (well under a second).
+ * series of a deep kernel costs O(depth · M³/6) with M ≤ K + 769 coefficients, capped at about 2e9
+ * multiply-adds (≈ 0.3 s per layer at M = 800 on the reference machine).
  * Thread-safe: no shared state.
  */
 public final class MercerSpectra {
@@ -161,8 +162,11 @@ public final class MercerSpectra {
                 if (d < 16) {
                     return null;
                 }
-                int extra = d >= 256 ? 96 : d >= 64 ? 256 : 768;
-                return ref.coefficients(maxDegree + 1 + extra);
+                int extra = d >= 256 ? 128 : d >= 64 ? 512 : 768;
+                long count = maxDegree + 1L + extra;
+                // composing the series costs ≈ (depth − 1)·count³/6 multiply-adds: cap it near 2e9
+                long cap = (long) Math.cbrt(1.2e10 / Math.max(1, ref.depth() - 1));
+                return ref.coefficients((int) Math.min(count, Math.max(cap, 64)));
             }
             default:
                 return d < 4 ? null : ref.coefficients(Math.max(4096, 2 * (maxDegree + 1)));

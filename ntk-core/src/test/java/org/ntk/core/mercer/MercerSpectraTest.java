@@ -214,6 +214,32 @@ class MercerSpectraTest {
     }
 
     @Test
+    void highDegreesAtModerateDimensionWithinTheStatedBounds() {
+        // mpmath at 60 digits (mercer_reference.py); here the deep-ntk series is truncated at its default
+        // length (not converged: bound ≈ 1e−7 relative, actual error 5e−8), the others converge.
+        // Columns: kernel, d, k, μ_k, largest acceptable relative bound, largest acceptable relative error
+        Object[][] refs = {
+            {ClosedFormKernels.arccos1(), 30, 40, "3.6639106637029686411e-25", 1e-12, 1e-14},
+            {ClosedFormKernels.deepNtk(2), 20, 30, "2.3904326337031440674e-16", 1e-6, 1e-7},
+            {ClosedFormKernels.ntk2(), 16, 24, "7.2396529704866415181e-14", 1e-12, 1e-14},
+            {ClosedFormKernels.deepNngp(2), 64, 40, "4.226859635115989314e-34", 1e-12, 1e-14},
+        };
+        for (Object[] r : refs) {
+            HomogeneousKernel k = (HomogeneousKernel) r[0];
+            int d = (Integer) r[1];
+            int deg = (Integer) r[2];
+            double lambda = d * Double.parseDouble((String) r[3]);
+            MercerDegree g = MercerSpectra.of(k, d, deg).degree(deg);
+            String what = k.name() + " d = " + d + " k = " + deg + " (" + g.method() + ")";
+            assertSame(EigenvalueMethod.SERIES, g.method(), what);
+            assertTrue(Math.abs(g.eigenvalue() - lambda) <= g.errorBound(), what + ": error "
+                    + Math.abs(g.eigenvalue() - lambda) + " > bound " + g.errorBound());
+            assertTrue(g.errorBound() <= (Double) r[4] * lambda, what + ": bound " + g.errorBound());
+            assertRelative(lambda, g.eigenvalue(), (Double) r[5], what);
+        }
+    }
+
+    @Test
     void parityZerosAreExactAndFlagged() {
         MercerSpectrum a1 = MercerSpectra.of(ClosedFormKernels.arccos1(), 7, 21);
         MercerSpectrum n2 = MercerSpectra.of(ClosedFormKernels.ntk2(), 7, 21);

@@ -99,6 +99,8 @@ if __name__ == '__main__':
         for k in ks:
             print('quad', name, d, k, mp.nstr(mu_quad(name, d, k), 20))
     mp.mp.dps = 60
+    for name, d, k in [('arccos1', 30, 40), ('deep-ntk(2)', 20, 30), ('ntk2', 16, 24), ('deep-nngp(2)', 64, 40)]:
+        print('quad', name, d, k, mp.nstr(mu_quad(name, d, k), 20))
     for d, ks in [(1000, [4, 6]), (10000, [4, 20, 50])]:
         for k in ks:
             print('series arccos1', d, k, mp.nstr(mu_series_arccos1(d, k), 20))
