@@ -2,7 +2,9 @@ package org.ntk.spectral.bounds;
 
 import java.util.Objects;
 
+import org.ntk.core.kernel.DenseKernelMatrix;
 import org.ntk.core.kernel.KernelMatrix;
+import org.ntk.core.network.DeepReluNetwork;
 import org.ntk.core.validation.Validate;
 
 /**
@@ -11,7 +13,8 @@ import org.ntk.core.validation.Validate;
  *
  * <p>The empirical matrix must already be scaled to the limit's normalisation: for a network with
  * L − 1 hidden layers of widths n_1..n_{L−1} and N(0, 1) weights, pass (Π_{l=1}^{L−1} 2/n_l)·J Jᵀ
- * (e.g. {@code DeepReluNetwork.empiricalNtk(x)} times that factor), which tends to K^(L) as all widths
+ * ({@code net.ntkScale()} times {@code net.empiricalNtk(x)}, or simply {@link #of(DeepReluNetwork,
+ * double[][])}), which tends to K^(L) as all widths
  * grow, with a relative Frobenius error falling like width^{−1/2} (MATH.md §6.1 table). Nguyen et al.'s
  * finite-width theorem then gives λ_min of the scaled empirical matrix = Θ(d) like the limit.
  *
@@ -29,6 +32,25 @@ public record FiniteWidthComparison(int layers, double empiricalLambdaMin, doubl
     /** empiricalLambdaMin / limitLambdaMin. */
     public double lambdaMinRatio() {
         return empiricalLambdaMin / limitLambdaMin;
+    }
+
+    /**
+     * Compares the scaled empirical NTK {@code net.ntkScale()·net.empiricalNtk(x)} of a network with
+     * N(0, 1) weights with K^(L) for L = {@code net.weightLayers()}.
+     *
+     * @param net the network (its weights should be N(0, 1), e.g. {@link DeepReluNetwork#random})
+     * @param x n×d inputs, d = {@code net.inputDimension()}. Not modified, not retained.
+     * @throws IllegalArgumentException if x is empty, ragged, not finite or of the wrong dimension
+     */
+    public static FiniteWidthComparison of(DeepReluNetwork net, double[][] x) {
+        Objects.requireNonNull(net, "net");
+        KernelMatrix raw = net.empiricalNtk(x);
+        double scale = net.ntkScale();
+        double[] a = raw.toArray();
+        for (int i = 0; i < a.length; i++) {
+            a[i] *= scale;
+        }
+        return of(DenseKernelMatrix.wrapSymmetric(raw.size(), a), x, net.weightLayers());
     }
 
     /**

@@ -20,12 +20,13 @@ import org.ntk.core.validation.Validate;
  * second moment γ1 ∫t² dH + (∫t dH)².
  *
  * <p>Algorithm (MATH.md §8.4, step 3): at z = x + iη, the damped fixed point m ← m/2 + 1/(2(−z + Σ_i
- * w_i t_i/(1 + γ1 t_i m))) (which maps the upper half-plane into itself) runs until |Δm| ≤ 1e−12|m| or
+ * w_i t_i/(1 + γ1 t_i m))) (which maps the upper half-plane into itself) runs until |Δm| ≤ 1e−6|m| or
  * {@value #FIXED_POINT_STEPS} steps, then Newton on F(m) = z + 1/m − Σ w_i t_i/(1 + γ1 t_i m) with
- * F'(m) = −1/m² + Σ w_i γ1 t_i²/(1 + γ1 t_i m)² polishes it, rejecting any step that leaves Im m &gt; 0.
- * If the relative residual |F|/(|z| + |1/m|) is then above 1e−10, up to {@value #LONG_FIXED_POINT_STEPS}
- * more fixed-point steps and a second polish follow; failing that, an {@link ArithmeticException}
- * carries the residual. On a grid the points are solved from the right (largest x, where m ≈ −1/z is
+ * F'(m) = −1/m² + Σ w_i γ1 t_i²/(1 + γ1 t_i m)² polishes it to |step| ≤ 1e−15|m|, rejecting any step
+ * that leaves Im m &gt; 0 (the solution in the upper half-plane is unique, so Newton cannot land on
+ * another root there). If the relative residual |F|/(|z| + |1/m|) is then above 1e−10, the fixed point
+ * of MATH.md runs to |Δm| ≤ 1e−12|m| (at most {@value #LONG_FIXED_POINT_STEPS} steps) and a second polish
+ * follows; failing that, an {@link ArithmeticException} carries the residual. On a grid the points are solved from the right (largest x, where m ≈ −1/z is
  * an excellent start) leftwards, each starting from its neighbour's solution (continuation).
  *
  * <p>Edges of the support, from the real inverse function z(m) = −1/m + ∫t dH/(1 + γ1 t m) (Silverstein
@@ -44,6 +45,8 @@ public final class SilversteinEquation {
     /** Fixed-point steps of the fallback when the polish fails. */
     static final int LONG_FIXED_POINT_STEPS = 200_000;
 
+    /** Relative step of the first fixed-point phase at which Newton takes over. */
+    private static final double HANDOVER_TOLERANCE = 1e-6;
     private static final double FIXED_POINT_TOLERANCE = 1e-12;
     private static final double RESIDUAL_TOLERANCE = 1e-10;
 
@@ -217,11 +220,11 @@ public final class SilversteinEquation {
     /** Solves at z = x + iη from the start in m (overwritten with the solution). */
     private void solve(double x, double eta, double[] m) {
         double[] s = new double[4];
-        fixedPoint(x, eta, m, s, FIXED_POINT_STEPS);
+        fixedPoint(x, eta, m, s, FIXED_POINT_STEPS, HANDOVER_TOLERANCE);
         newton(x, eta, m, s);
         double res = residual(x, eta, m, s);
         if (res > RESIDUAL_TOLERANCE) {
-            int steps = fixedPoint(x, eta, m, s, LONG_FIXED_POINT_STEPS);
+            int steps = fixedPoint(x, eta, m, s, LONG_FIXED_POINT_STEPS, FIXED_POINT_TOLERANCE);
             newton(x, eta, m, s);
             res = residual(x, eta, m, s);
             if (res > RESIDUAL_TOLERANCE) {
@@ -233,7 +236,7 @@ public final class SilversteinEquation {
     }
 
     /** Damped fixed point; returns the steps taken. */
-    private int fixedPoint(double x, double eta, double[] m, double[] s, int maxSteps) {
+    private int fixedPoint(double x, double eta, double[] m, double[] s, int maxSteps, double tolerance) {
         double mr = m[0];
         double mi = m[1];
         int it = 0;
@@ -248,7 +251,7 @@ public final class SilversteinEquation {
             double diff = Math.hypot(nr - mr, ni - mi);
             mr = nr;
             mi = ni;
-            if (diff <= FIXED_POINT_TOLERANCE * Math.hypot(mr, mi)) {
+            if (diff <= tolerance * Math.hypot(mr, mi)) {
                 break;
             }
         }

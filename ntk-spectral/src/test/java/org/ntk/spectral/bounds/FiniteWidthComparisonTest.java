@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 import org.ntk.core.kernel.DenseKernelMatrix;
 import org.ntk.core.kernel.KernelMatrix;
+import org.ntk.core.network.DeepReluNetwork;
 import org.ntk.core.sampling.Gaussians;
 
 class FiniteWidthComparisonTest {
@@ -73,6 +74,20 @@ class FiniteWidthComparisonTest {
         // Weyl: |λ_min(K̄) − λ_min(K)| ≤ ‖K̄ − K‖_2 ≤ ‖K̄ − K‖_F.
         double weyl = wide.frobeniusRelativeError() * frobeniusNorm(DeepNtkRecursion.of(x, 2).ntk());
         assertTrue(Math.abs(wide.empiricalLambdaMin() - wide.limitLambdaMin()) <= weyl * (1 + 1e-12));
+    }
+
+    @Test
+    void deepNetworkApproachesTheLimit() {
+        // MATH.md §6.1 table: L = 3, 12 points in d = 10, relative Frobenius error 0.092 / 0.041 at widths
+        // 1000 / 3000 (5 draws). Here one draw at width 3000 must be below 0.1 and below the width-300 error.
+        double[][] x = Gaussians.standardNormal(12, 10, 31);
+        FiniteWidthComparison narrow = FiniteWidthComparison.of(DeepReluNetwork.random(10, new int[] {300, 300}, 5), x);
+        FiniteWidthComparison wide = FiniteWidthComparison.of(DeepReluNetwork.random(10, new int[] {3000, 3000}, 6), x);
+        assertEquals(3, wide.layers());
+        assertTrue(wide.frobeniusRelativeError() < 0.1, () -> "error " + wide.frobeniusRelativeError());
+        assertTrue(wide.frobeniusRelativeError() < narrow.frobeniusRelativeError());
+        assertTrue(wide.limitLambdaMin() > 0);
+        assertEquals(1.0, wide.lambdaMinRatio(), 0.3);
     }
 
     private static double frobeniusNorm(KernelMatrix k) {
