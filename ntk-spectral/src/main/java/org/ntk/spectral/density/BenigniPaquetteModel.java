@@ -27,7 +27,7 @@ import org.ntk.core.validation.Validate;
  * <li>the atom at 0 of mass (1 − 1/γ1)_+ (rank K ≤ dp, MATH.md §8.2);</li>
  * <li>the bulk: {@link #predict(int, double)}, the Cauchy-smoothed density of the limit law;</li>
  * <li>d outliers near γ1 p a0² E[D²], from the rank-d part a0² E[D²] XXᵀ/d (MATH.md §8.3); simulations
- * show one more (d + 1 in all, MATH.md §8.4), which this prediction does not count.</li>
+ * show one more (d + 1 in all, MATH.md §8.4), near γ1 p a1² E[D²] ({@link #extraOutlierLocation()}).</li>
  * </ul>
  *
  * <p>Population law H: for D = I the explicit mixture of MATH.md §8.3, H = f_pair Law(c⊥ + a1²(L + L'))
@@ -150,6 +150,19 @@ public final class BenigniPaquetteModel {
         return gamma1 * p * a0 * a0 * scales.secondMoment();
     }
 
+    /**
+     * The predicted location γ1 p a1² E[D²] of the one outlier beyond the d of {@link #outlierLocation()}
+     * (derived here, not in MATH.md): the linear part a1 g of φ contributes a1² x_iᵀ(W D² Wᵀ/(pd)) x_j ≈
+     * a1² E[D²] x_i·x_j/d to the second factor of K, so K contains a1² E[D²](XXᵀ/d)^{∘2}, whose off-diagonal
+     * entries have mean 1/d: a rank-one part a1² E[D²] 11ᵀ/d with eigenvalue a1² E[D²] n/d. Simulations
+     * (step, D = I, γ1 = 2, d = p = 20…40) put the (d+1)-th eigenvalue within 10% below it. It is an
+     * outlier only when it exceeds the bulk's right edge.
+     */
+    public double extraOutlierLocation() {
+        double a1 = phi.a1();
+        return gamma1 * p * a1 * a1 * scales.secondMoment();
+    }
+
     // ------------------------------------------------------------------ the limit
 
     /**
@@ -217,7 +230,7 @@ public final class BenigniPaquetteModel {
     private DensityPrediction predict(SilversteinEquation limit, double[] grid, double eta) {
         double[] density = limit.density(grid, eta);
         return new DensityPrediction(grid, density, eta, limit.atom(), limit.lowerEdge(), limit.upperEdge(),
-                limit.mean(), outlierCount(), outlierLocation());
+                limit.mean(), outlierCount(), outlierLocation(), extraOutlierLocation());
     }
 
     /**

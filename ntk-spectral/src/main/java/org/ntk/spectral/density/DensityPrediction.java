@@ -10,7 +10,9 @@ import org.ntk.core.validation.Validate;
  * integral over the grid approaches 1 − {@code atom} as the grid covers the bulk and η → 0 (the
  * Cauchy tails put a mass of about (2η/π)(1/gap) outside any window). The outliers are predicted at
  * finite size only: {@code outlierCount} eigenvalues near {@code outlierLocation}, carried by a
- * low-rank part of the matrix, a vanishing fraction of the spectrum, not part of the limiting law.
+ * low-rank part of the matrix, a vanishing fraction of the spectrum, not part of the limiting law; and
+ * one more near {@code extraOutlierLocation} (see {@link BenigniPaquetteModel#extraOutlierLocation()}),
+ * which stands out from the bulk when it lies above {@code upperEdge}.
  *
  * <p>Immutable; arrays are copied in and out.
  *
@@ -23,9 +25,10 @@ import org.ntk.core.validation.Validate;
  * @param mean the mean of the limiting law (of the bulk, the atom contributing 0)
  * @param outlierCount the predicted number of outliers at the finite size
  * @param outlierLocation their predicted approximate location
+ * @param extraOutlierLocation the predicted approximate location of the one further outlier
  */
 public record DensityPrediction(double[] grid, double[] density, double eta, double atom, double lowerEdge,
-        double upperEdge, double mean, int outlierCount, double outlierLocation) {
+        double upperEdge, double mean, int outlierCount, double outlierLocation, double extraOutlierLocation) {
 
     /**
      * Validates and copies.
