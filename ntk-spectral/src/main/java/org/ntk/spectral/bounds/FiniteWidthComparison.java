@@ -18,7 +18,8 @@ import org.ntk.core.validation.Validate;
  * grow, with a relative Frobenius error falling like width^{−1/2} (MATH.md §6.1 table). Nguyen et al.'s
  * finite-width theorem then gives λ_min of the scaled empirical matrix = Θ(d) like the limit.
  *
- * <p>Cost: the recursion O(n²d + L n²) and two dense symmetric eigenvalue problems of size n, O(n³).
+ * <p>Cost: the recursion O(n²d + L n²) and two dense symmetric eigenvalue problems of size n, O(n³)
+ * (LAPACK {@code dsyevd} through {@code Spectra.eigenvalues}).
  * Immutable.
  *
  * @param layers L, the number of weight layers of the limit
@@ -81,7 +82,7 @@ public record FiniteWidthComparison(int layers, double empiricalLambdaMin, doubl
             diff += e * e;
             norm += b[i] * b[i];
         }
-        return new FiniteWidthComparison(layers, DenseEigenvalues.smallest(empirical),
-                DenseEigenvalues.smallest(limit), Math.sqrt(diff / norm));
+        return new FiniteWidthComparison(layers, SmallestEigenvalueBounds.smallest(empirical),
+                SmallestEigenvalueBounds.smallest(limit), Math.sqrt(diff / norm));
     }
 }

@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.Objects;
 
 import org.ntk.core.kernel.DenseKernelMatrix;
+import org.ntk.core.kernel.KernelMatrix;
 import org.ntk.core.validation.Validate;
+import org.ntk.spectral.Spectra;
 
 /**
  * The deterministic bound chain of Nguyen–Mondelli–Montúfar for the smallest eigenvalue of the deep
@@ -29,7 +31,7 @@ import org.ntk.core.validation.Validate;
  * Kernels.deepNtk(L − 1)}; see {@link DeepNtkRecursion}. Every input must be non-zero.
  *
  * <p>Cost: the recursion, O(n²d + L n²), plus (L + 1 + number of orders) dense symmetric
- * eigenvalue problems of size n, O(n³) each. Immutable; the array accessor returns a fresh copy.
+ * eigenvalue problems of size n, O(n³) each (LAPACK {@code dsyevd} through {@link Spectra#eigenvalues}). Immutable; the array accessor returns a fresh copy.
  *
  * @param layers L, the number of weight layers, ≥ 2
  * @param size n, the number of data points
@@ -92,6 +94,7 @@ public record SmallestEigenvalueBounds(int layers, int size, double lambdaMin, d
      * @param evenOrders the Hermite orders r to evaluate, each even and ≥ 2 (may be empty)
      * @throws IllegalArgumentException if the recursion has fewer than 2 layers, an input point is
      *     zero, or an order is odd or &lt; 2
+     * @throws IllegalStateException if the OpenBLAS native library cannot be loaded
      */
     public static SmallestEigenvalueBounds of(DeepNtkRecursion recursion, int... evenOrders) {
         Objects.requireNonNull(recursion, "recursion");
@@ -118,11 +121,11 @@ public record SmallestEigenvalueBounds(int layers, int size, double lambdaMin, d
         double traceK = recursion.ntk().trace();
         double tolK = 16.0 * n * eps * traceK;
 
-        double lambdaMin = DenseEigenvalues.smallest(recursion.ntk());
+        double lambdaMin = smallest(recursion.ntk());
         double[] nngpMin = new double[layers];
         double schur = 0;
         for (int l = 1; l <= layers; l++) {
-            nngpMin[l - 1] = DenseEigenvalues.smallest(recursion.nngp(l));
+            nngpMin[l - 1] = smallest(recursion.nngp(l));
             schur += nngpMin[l - 1];
         }
 
@@ -164,11 +167,17 @@ public record SmallestEigenvalueBounds(int layers, int size, double lambdaMin, d
                 }
             }
         }
-        double krMin = DenseEigenvalues.smallest(DenseKernelMatrix.wrapSymmetric(n, kr));
+        double krMin = smallest(DenseKernelMatrix.wrapSymmetric(n, kr));
         double gersh = Math.pow(minSq / maxSq, r) - (n - 1) * maxOff;
         double mu = ReluHermite.relu(r);
         double unit = 2 * mu * mu * maxSq;
         return new HermiteBound(r, mu, krMin, gersh, unit * krMin, unit * gersh);
+    }
+
+    /** λ_min by LAPACK ({@link Spectra#eigenvalues}). */
+    static double smallest(KernelMatrix k) {
+        double[] ev = Spectra.eigenvalues(k);
+        return ev[ev.length - 1];
     }
 
     private static void checkOrders(int[] evenOrders) {

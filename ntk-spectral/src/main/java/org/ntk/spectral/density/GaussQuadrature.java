@@ -1,5 +1,7 @@
 package org.ntk.spectral.density;
 
+import org.ntk.spectral.ConvergenceException;
+
 /**
  * The Gauss quadrature rule of a Jacobi (symmetric tridiagonal) matrix: its eigenvalues τ_k and the
  * squared first components of its unit eigenvectors (Golub–Welsch). Package-private helper of
@@ -22,7 +24,7 @@ final class GaussQuadrature {
      * @param beta the off-diagonal, length m − 1 (entry k couples k and k + 1). Not modified.
      * @return {nodes, weights}: eigenvalues (unsorted) and squared first eigenvector components
      *     (summing to 1 up to rounding)
-     * @throws ArithmeticException if the QL iteration does not converge (not seen on finite input)
+     * @throws ConvergenceException if the QL iteration does not converge (not seen on finite input)
      */
     static double[][] rule(double[] alpha, double[] beta) {
         int n = alpha.length;
@@ -47,8 +49,9 @@ final class GaussQuadrature {
                 int iter = 0;
                 do {
                     if (++iter > MAX_SWEEPS_PER_EIGENVALUE) {
-                        throw new ArithmeticException("tridiagonal QL did not converge for eigenvalue " + l
-                                + " after " + MAX_SWEEPS_PER_EIGENVALUE + " sweeps, off-diagonal " + e[l]);
+                        throw new ConvergenceException("tridiagonal QL did not converge for eigenvalue " + l
+                                + " after " + MAX_SWEEPS_PER_EIGENVALUE + " sweeps, off-diagonal " + e[l],
+                                MAX_SWEEPS_PER_EIGENVALUE, Math.abs(e[l]));
                     }
                     double g = d[l];
                     double p = (d[l + 1] - g) / (2.0 * e[l]);

@@ -5,6 +5,7 @@ import java.util.Objects;
 
 import org.apache.commons.math3.complex.Complex;
 import org.ntk.core.validation.Validate;
+import org.ntk.spectral.ConvergenceException;
 
 /**
  * The limiting spectral law μ of an n×n matrix (1/N) Zᵀ Σ Z with n/N → γ1 and population law H of Σ,
@@ -26,7 +27,7 @@ import org.ntk.core.validation.Validate;
  * that leaves Im m &gt; 0 (the solution in the upper half-plane is unique, so Newton cannot land on
  * another root there). If the relative residual |F|/(|z| + |1/m|) is then above 1e−10, the fixed point
  * of MATH.md runs to |Δm| ≤ 1e−12|m| (at most {@value #LONG_FIXED_POINT_STEPS} steps) and a second polish
- * follows; failing that, an {@link ArithmeticException} carries the residual. On a grid the points are solved from the right (largest x, where m ≈ −1/z is
+ * follows; failing that, a {@link ConvergenceException} carries the steps and the residual. On a grid the points are solved from the right (largest x, where m ≈ −1/z is
  * an excellent start) leftwards, each starting from its neighbour's solution (continuation).
  *
  * <p>Edges of the support, from the real inverse function z(m) = −1/m + ∫t dH/(1 + γ1 t m) (Silverstein
@@ -153,7 +154,7 @@ public final class SilversteinEquation {
      * @param x the real part
      * @param eta η, finite and &gt; 0
      * @throws IllegalArgumentException if x is not finite or eta is not finite and &gt; 0
-     * @throws ArithmeticException if the iteration does not converge (see the class comment)
+     * @throws ConvergenceException if the iteration does not converge (see the class comment)
      */
     public Complex stieltjes(double x, double eta) {
         Validate.finite(x, "x");
@@ -174,7 +175,7 @@ public final class SilversteinEquation {
      * @param eta η, finite and &gt; 0
      * @return a fresh array, one value per grid point
      * @throws IllegalArgumentException if the grid is empty or not finite, or eta is not finite and &gt; 0
-     * @throws ArithmeticException if the iteration does not converge at some point
+     * @throws ConvergenceException if the iteration does not converge at some point
      */
     public double[] density(double[] grid, double eta) {
         double[] im = stieltjesImaginary(grid, eta);
@@ -193,7 +194,7 @@ public final class SilversteinEquation {
      * @param eta η, finite and &gt; 0
      * @return a fresh array, one value per grid point
      * @throws IllegalArgumentException if the grid is empty or not finite, or eta is not finite and &gt; 0
-     * @throws ArithmeticException if the iteration does not converge at some point
+     * @throws ConvergenceException if the iteration does not converge at some point
      */
     public double[] stieltjesImaginary(double[] grid, double eta) {
         Validate.finiteVector(grid, "grid");
@@ -228,9 +229,9 @@ public final class SilversteinEquation {
             newton(x, eta, m, s);
             res = residual(x, eta, m, s);
             if (res > RESIDUAL_TOLERANCE) {
-                throw new ArithmeticException("Silverstein equation did not converge at z = " + x + " + i" + eta
+                throw new ConvergenceException("Silverstein equation did not converge at z = " + x + " + i" + eta
                         + " after " + (FIXED_POINT_STEPS + steps) + " fixed-point steps: relative residual " + res
-                        + "; use a larger eta");
+                        + "; use a larger eta", FIXED_POINT_STEPS + steps, res);
             }
         }
     }
