@@ -58,6 +58,26 @@ public record SmallestEigenvalueBounds(int layers, int size, double lambdaMin, d
         return nngpLambdaMin.clone();
     }
 
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof SmallestEigenvalueBounds b && layers == b.layers && size == b.size
+                && Double.compare(lambdaMin, b.lambdaMin) == 0 && java.util.Arrays.equals(nngpLambdaMin, b.nngpLambdaMin)
+                && Double.compare(schurBound, b.schurBound) == 0 && Double.compare(traceBound, b.traceBound) == 0
+                && hermite.equals(b.hermite) && links.equals(b.links);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(layers, size, lambdaMin, java.util.Arrays.hashCode(nngpLambdaMin), schurBound, traceBound,
+                hermite, links);
+    }
+
+    @Override
+    public String toString() {
+        return "SmallestEigenvalueBounds[layers=" + layers + ", n=" + size + ", lambdaMin=" + lambdaMin + ", schur="
+                + schurBound + ", trace=" + traceBound + ", holds=" + holds() + "]";
+    }
+
     /** Whether every link holds within its slack. */
     public boolean holds() {
         for (BoundLink link : links) {

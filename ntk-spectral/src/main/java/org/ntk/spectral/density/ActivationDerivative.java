@@ -84,6 +84,23 @@ public enum ActivationDerivative {
         return secondMoment() - a0 * a0 - a1 * a1;
     }
 
+    /**
+     * Reads the command-line name {@code step} or {@code logistic} (case-insensitive).
+     *
+     * @param name the text
+     * @throws NullPointerException if name is null
+     * @throws IllegalArgumentException if it is neither name
+     */
+    public static ActivationDerivative parse(String name) {
+        java.util.Objects.requireNonNull(name, "name");
+        for (ActivationDerivative a : values()) {
+            if (a.cliName().equalsIgnoreCase(name.trim())) {
+                return a;
+            }
+        }
+        throw new IllegalArgumentException("activation must be step or logistic, got " + name);
+    }
+
     /** The name as on the command line: {@code step} or {@code logistic}. */
     public String cliName() {
         return name().toLowerCase(java.util.Locale.ROOT);

@@ -90,4 +90,21 @@ public record BenigniPaquetteSimulation(int n, int d, int p, long seed, double[]
         }
         return java.util.Arrays.copyOf(eigenvalues, k);
     }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof BenigniPaquetteSimulation q && n == q.n && d == q.d && p == q.p && seed == q.seed
+                && java.util.Arrays.equals(eigenvalues, q.eigenvalues);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(n, d, p, seed, java.util.Arrays.hashCode(eigenvalues));
+    }
+
+    @Override
+    public String toString() {
+        return "BenigniPaquetteSimulation[n=" + n + ", d=" + d + ", p=" + p + ", seed=" + seed + ", max="
+                + eigenvalues[0] + "]";
+    }
 }

@@ -75,6 +75,29 @@ public record DensityPrediction(double[] grid, double[] density, double eta, dou
         return trapezoid(grid, diff);
     }
 
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof DensityPrediction q && java.util.Arrays.equals(grid, q.grid)
+                && java.util.Arrays.equals(density, q.density) && Double.compare(eta, q.eta) == 0
+                && Double.compare(atom, q.atom) == 0 && Double.compare(lowerEdge, q.lowerEdge) == 0
+                && Double.compare(upperEdge, q.upperEdge) == 0 && Double.compare(mean, q.mean) == 0
+                && outlierCount == q.outlierCount && Double.compare(outlierLocation, q.outlierLocation) == 0
+                && Double.compare(extraOutlierLocation, q.extraOutlierLocation) == 0;
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(java.util.Arrays.hashCode(grid), java.util.Arrays.hashCode(density), eta, atom,
+                lowerEdge, upperEdge, mean, outlierCount, outlierLocation, extraOutlierLocation);
+    }
+
+    @Override
+    public String toString() {
+        return "DensityPrediction[points=" + grid.length + ", eta=" + eta + ", atom=" + atom + ", edges=[" + lowerEdge
+                + ", " + upperEdge + "], mean=" + mean + ", outliers=" + outlierCount + "@" + outlierLocation
+                + " + 1@" + extraOutlierLocation + "]";
+    }
+
     static double trapezoid(double[] x, double[] y) {
         double s = 0;
         for (int i = 1; i < x.length; i++) {

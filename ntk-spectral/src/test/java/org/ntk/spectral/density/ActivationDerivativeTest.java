@@ -1,6 +1,8 @@
 package org.ntk.spectral.density;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -66,5 +68,10 @@ class ActivationDerivativeTest {
     void cliNames() {
         assertEquals("step", ActivationDerivative.STEP.cliName());
         assertEquals("logistic", ActivationDerivative.LOGISTIC.cliName());
+        assertEquals(ActivationDerivative.STEP, ActivationDerivative.parse("Step"));
+        assertEquals(ActivationDerivative.LOGISTIC, ActivationDerivative.parse(" logistic"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ActivationDerivative.parse("relu"));
+        assertTrue(e.getMessage().startsWith("activation "));
     }
 }
