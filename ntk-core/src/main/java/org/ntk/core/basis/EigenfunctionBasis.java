@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.OptionalDouble;
 
 import org.ntk.core.kernel.HomogeneousKernel;
+import org.ntk.core.mercer.EigenvalueMethod;
 import org.ntk.core.mercer.MercerDegree;
 import org.ntk.core.mercer.MercerSpectra;
 import org.ntk.core.mercer.MercerSpectrum;
@@ -292,7 +293,7 @@ public final class EigenfunctionBasis {
         int maxDegree = d == 1 ? 1 : 2;
         MercerSpectrum s = MercerSpectra.of(kernel, d, maxDegree);
         boolean papers = "arccos1".equals(kernel.name())
-                && s.degree(0).method() == org.ntk.core.mercer.EigenvalueMethod.CLOSED_FORM;
+                && s.degree(0).method() == EigenvalueMethod.CLOSED_FORM;
         List<GroupEigenvalue> out = new ArrayList<>();
         for (int k = 0; k <= maxDegree; k++) {
             MercerDegree g = s.degree(k);

@@ -1,5 +1,6 @@
 package org.ntk.core.mercer;
 
+import java.util.Arrays;
 import java.util.OptionalDouble;
 
 import org.ntk.core.kernel.HomogeneousKernel;
@@ -288,7 +289,7 @@ final class ReferenceProfile {
             }
             double[] gNew = new double[count];
             double[] gDotNew = new double[count];
-            java.util.Arrays.fill(power, 0);
+            Arrays.fill(power, 0);
             power[0] = 1;
             for (int n = 0; n < count; n++) {
                 double c1 = 2 * e1[n];
@@ -301,7 +302,7 @@ final class ReferenceProfile {
                     break;
                 }
                 // power ← power · v, truncated; power has lowest degree n, v lowest degree 1
-                java.util.Arrays.fill(next, 0);
+                Arrays.fill(next, 0);
                 for (int i = n; i < count; i++) {
                     double pi = power[i];
                     if (pi == 0) {
