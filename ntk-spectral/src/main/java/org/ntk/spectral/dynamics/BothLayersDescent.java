@@ -87,9 +87,13 @@ public final class BothLayersDescent {
         Validate.denseFits(n, 4, "both-layers NTK");
 
         double[][] w0 = net.hiddenWeights();
+        // hidden weights stored d×m (row k holds w_jk for every unit j), so that the loops over units
+        // run over contiguous memory
         double[] w = new double[m * d];
         for (int j = 0; j < m; j++) {
-            System.arraycopy(w0[j], 0, w, j * d, d);
+            for (int k = 0; k < d; k++) {
+                w[k * m + j] = w0[j][k];
+            }
         }
         double[] wInit = w.clone();
         double w0Norm = norm(wInit);
@@ -164,7 +168,10 @@ public final class BothLayersDescent {
         return new BothLayersTrajectory(schedule, losses, kernelChanges, weightChanges, network(w, v, m, d));
     }
 
-    /** Φ = ReLU(X Wᵀ) and f = m^{-1/2} Φ v, by row blocks; each entry a sequential sum. */
+    /**
+     * Φ = ReLU(X Wᵀ) and f = m^{-1/2} Φ v, by row blocks. Each pre-activation w_j·x_i is summed over k
+     * in increasing order, each f_i over j in increasing order.
+     */
     private static void forward(double[] xf, int n, int d, double[] w, double[] v, int m, double inv, double[] phi,
             double[] f, BlockWorkers workers) {
         workers.run(BlockWorkers.blocks(n, ROW_BLOCK), (long) n * m * d, b -> {
@@ -172,14 +179,20 @@ public final class BothLayersDescent {
             for (int i = b * ROW_BLOCK; i < i1; i++) {
                 int xo = i * d;
                 int po = i * m;
+                double x0 = xf[xo];
+                for (int j = 0; j < m; j++) {
+                    phi[po + j] = w[j] * x0;
+                }
+                for (int k = 1; k < d; k++) {
+                    double xk = xf[xo + k];
+                    int wo = k * m;
+                    for (int j = 0; j < m; j++) {
+                        phi[po + j] += w[wo + j] * xk;
+                    }
+                }
                 double s = 0;
                 for (int j = 0; j < m; j++) {
-                    double z = 0;
-                    int wo = j * d;
-                    for (int k = 0; k < d; k++) {
-                        z += w[wo + k] * xf[xo + k];
-                    }
-                    double p = z > 0 ? z : 0;
+                    double p = phi[po + j] > 0 ? phi[po + j] : 0;
                     phi[po + j] = p;
                     s += p * v[j];
                 }
@@ -188,16 +201,21 @@ public final class BothLayersDescent {
         });
     }
 
-    /** gv_j = Σ_i Φ_ij r_i and gw_j = v_j Σ_i r_i step(Φ_ij) x_i (unscaled), by unit blocks, i increasing. */
+    /**
+     * gv_j = Σ_i Φ_ij r_i and gw_jk = v_j Σ_i r_i step(Φ_ij) x_ik (unscaled, gw stored d×m), by unit
+     * blocks, each sum over i in increasing order.
+     */
     private static void backward(double[] xf, int n, int d, double[] phi, double[] r, double[] v, int m, double[] gv,
             double[] gw, BlockWorkers workers) {
         workers.run(BlockWorkers.blocks(m, UNIT_BLOCK), (long) n * m * d, b -> {
             int j0 = b * UNIT_BLOCK;
             int j1 = Math.min(m, j0 + UNIT_BLOCK);
+            int len = j1 - j0;
+            double[] s = new double[len];
             for (int j = j0; j < j1; j++) {
                 gv[j] = 0;
                 for (int k = 0; k < d; k++) {
-                    gw[j * d + k] = 0;
+                    gw[k * m + j] = 0;
                 }
             }
             for (int i = 0; i < n; i++) {
@@ -206,28 +224,33 @@ public final class BothLayersDescent {
                 int xo = i * d;
                 for (int j = j0; j < j1; j++) {
                     double p = phi[po + j];
-                    if (p > 0) {
-                        gv[j] += p * ri;
-                        int wo = j * d;
-                        for (int k = 0; k < d; k++) {
-                            gw[wo + k] += ri * xf[xo + k];
-                        }
+                    gv[j] += p * ri;
+                    s[j - j0] = p > 0 ? ri : 0;
+                }
+                for (int k = 0; k < d; k++) {
+                    double xk = xf[xo + k];
+                    int go = k * m;
+                    for (int j = j0; j < j1; j++) {
+                        gw[go + j] += s[j - j0] * xk;
                     }
                 }
             }
-            for (int j = j0; j < j1; j++) {
-                int wo = j * d;
-                for (int k = 0; k < d; k++) {
-                    gw[wo + k] *= v[j];
+            for (int k = 0; k < d; k++) {
+                int go = k * m;
+                for (int j = j0; j < j1; j++) {
+                    gw[go + j] *= v[j];
                 }
             }
         });
     }
 
+    /** The network with hidden weights w (stored d×m) and output weights v. */
     private static ReluNetwork network(double[] w, double[] v, int m, int d) {
         double[][] rows = new double[m][d];
         for (int j = 0; j < m; j++) {
-            System.arraycopy(w, j * d, rows[j], 0, d);
+            for (int k = 0; k < d; k++) {
+                rows[j][k] = w[k * m + j];
+            }
         }
         return ReluNetwork.of(rows, v);
     }

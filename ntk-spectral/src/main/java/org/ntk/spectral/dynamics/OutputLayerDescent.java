@@ -201,12 +201,38 @@ public final class OutputLayerDescent {
         return new OutputLayerTrajectory(schedule, labels, losses, projections, r0, r, v);
     }
 
-    /** f = m^{-1/2} Φ v, each entry a sequential dot product. */
+    /**
+     * f = m^{-1/2} Φ v; each entry is the dot product of row i with v summed in increasing j (four rows
+     * per pass share the loads of v, each with its own accumulator, so the order per entry is that of
+     * a plain loop).
+     */
     private void predict(double[] v, double[] f, BlockWorkers workers) {
         double inv = 1 / Math.sqrt(m);
         workers.run(BlockWorkers.blocks(n, ROW_BLOCK), (long) n * m, b -> {
             int i1 = Math.min(n, (b + 1) * ROW_BLOCK);
-            for (int i = b * ROW_BLOCK; i < i1; i++) {
+            int i = b * ROW_BLOCK;
+            for (; i + 3 < i1; i += 4) {
+                int o0 = i * m;
+                int o1 = o0 + m;
+                int o2 = o1 + m;
+                int o3 = o2 + m;
+                double s0 = 0;
+                double s1 = 0;
+                double s2 = 0;
+                double s3 = 0;
+                for (int j = 0; j < m; j++) {
+                    double vj = v[j];
+                    s0 += phi[o0 + j] * vj;
+                    s1 += phi[o1 + j] * vj;
+                    s2 += phi[o2 + j] * vj;
+                    s3 += phi[o3 + j] * vj;
+                }
+                f[i] = s0 * inv;
+                f[i + 1] = s1 * inv;
+                f[i + 2] = s2 * inv;
+                f[i + 3] = s3 * inv;
+            }
+            for (; i < i1; i++) {
                 double s = 0;
                 int off = i * m;
                 for (int j = 0; j < m; j++) {
@@ -217,7 +243,10 @@ public final class OutputLayerDescent {
         });
     }
 
-    /** grad = Φᵀ r (unscaled), each entry accumulated over i in increasing order. */
+    /**
+     * grad = Φᵀ r (unscaled); each entry accumulated over i in increasing order (four rows per pass,
+     * added in row order, so the order per entry is that of a plain loop).
+     */
     private void gradient(double[] r, double[] grad, BlockWorkers workers) {
         workers.run(BlockWorkers.blocks(m, COL_BLOCK), (long) n * m, b -> {
             int j0 = b * COL_BLOCK;
@@ -225,7 +254,21 @@ public final class OutputLayerDescent {
             for (int j = j0; j < j1; j++) {
                 grad[j] = 0;
             }
-            for (int i = 0; i < n; i++) {
+            int i = 0;
+            for (; i + 3 < n; i += 4) {
+                double r0 = r[i];
+                double r1 = r[i + 1];
+                double r2 = r[i + 2];
+                double r3 = r[i + 3];
+                int o0 = i * m;
+                int o1 = o0 + m;
+                int o2 = o1 + m;
+                int o3 = o2 + m;
+                for (int j = j0; j < j1; j++) {
+                    grad[j] = grad[j] + phi[o0 + j] * r0 + phi[o1 + j] * r1 + phi[o2 + j] * r2 + phi[o3 + j] * r3;
+                }
+            }
+            for (; i < n; i++) {
                 double ri = r[i];
                 int off = i * m;
                 for (int j = j0; j < j1; j++) {

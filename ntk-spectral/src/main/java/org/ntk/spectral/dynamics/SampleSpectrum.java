@@ -2,11 +2,10 @@ package org.ntk.spectral.dynamics;
 
 import java.util.Objects;
 
-import org.apache.commons.math3.linear.Array2DRowRealMatrix;
-import org.apache.commons.math3.linear.EigenDecomposition;
-import org.apache.commons.math3.linear.RealMatrix;
 import org.ntk.core.kernel.KernelMatrix;
 import org.ntk.core.validation.Validate;
+import org.ntk.spectral.Decomposition;
+import org.ntk.spectral.Spectra;
 
 /**
  * All eigenpairs (Λ_i, u_i) of the sample operator K/n of an n×n kernel matrix K, and the
@@ -45,41 +44,45 @@ public final class SampleSpectrum {
     }
 
     /**
-     * Decomposes K and divides its eigenvalues by n: the spectrum of the sample operator K/n.
+     * Decomposes K ({@link Spectra#decompose}, LAPACK {@code dsyevd}) and divides its eigenvalues by n:
+     * the spectrum of the sample operator K/n.
      *
-     * <p>Cost O(n³) time, O(n²) memory.
+     * <p>Cost O(n³) time (about 0.1 s at n = 600 on two cores), O(n²) memory.
      *
      * @param kernel the n×n kernel matrix K (for example {@link OutputLayerDescent#kernel()}). Not
      *     modified.
      * @return the spectrum of K/n
      * @throws NullPointerException if kernel is null
-     * @throws IllegalArgumentException if K does not fit in memory
+     * @throws IllegalArgumentException as {@link Spectra#decompose} (non-finite, non-symmetric, too large)
+     * @throws IllegalStateException if the OpenBLAS native library cannot be loaded
      */
     public static SampleSpectrum of(KernelMatrix kernel) {
         Objects.requireNonNull(kernel, "kernel");
-        int n = kernel.size();
-        Validate.denseFits(n, 3, "sample spectrum");
-        double[] a = kernel.toArray();
-        double[][] rows = new double[n][n];
-        for (int i = 0; i < n; i++) {
-            System.arraycopy(a, i * n, rows[i], 0, n);
+        return of(Spectra.decompose(kernel));
+    }
+
+    /**
+     * The spectrum of K/n from a full decomposition of K (n pairs): eigenvalues divided by n,
+     * eigenvectors as they are.
+     *
+     * @param decomposition all eigenpairs of K
+     * @return the spectrum of K/n
+     * @throws NullPointerException if decomposition is null
+     * @throws IllegalArgumentException if the decomposition is partial (count &lt; size)
+     */
+    public static SampleSpectrum of(Decomposition decomposition) {
+        Objects.requireNonNull(decomposition, "decomposition");
+        int n = decomposition.size();
+        if (decomposition.count() != n) {
+            throw new IllegalArgumentException("decomposition must hold all " + n + " eigenpairs, got "
+                    + decomposition.count());
         }
-        RealMatrix mat = new Array2DRowRealMatrix(rows, false);
-        EigenDecomposition eig = new EigenDecomposition(mat);
-        double[] raw = eig.getRealEigenvalues();
-        Integer[] order = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        java.util.Arrays.sort(order, (p, q) -> Double.compare(raw[q], raw[p]));
-        double[] values = new double[n];
+        double[] values = decomposition.eigenvalues();
         double[] vectors = new double[n * n];
         for (int i = 0; i < n; i++) {
-            values[i] = raw[order[i]] / n;
-            double[] u = eig.getEigenvector(order[i]).toArray();
-            System.arraycopy(u, 0, vectors, i * n, n);
+            values[i] /= n;
+            System.arraycopy(decomposition.eigenvector(i), 0, vectors, i * n, n);
         }
-        canonicalSigns(n, vectors);
         return new SampleSpectrum(n, values, vectors);
     }
 
