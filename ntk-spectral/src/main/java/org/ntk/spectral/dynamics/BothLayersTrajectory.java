@@ -1,5 +1,6 @@
 package org.ntk.spectral.dynamics;
 
+import java.util.Arrays;
 import java.util.Objects;
 
 import org.ntk.core.network.ReluNetwork;
@@ -65,5 +66,28 @@ public record BothLayersTrajectory(DescentSchedule schedule, double[] losses, do
     /** The kernel movement at the last recorded step. */
     public double finalKernelChange() {
         return kernelChanges[kernelChanges.length - 1];
+    }
+
+    /** Value equality: equal schedules, arrays element by element, and networks with equal weights. */
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof BothLayersTrajectory t) || !schedule.equals(t.schedule) || !Arrays.equals(losses, t.losses)
+                || !Arrays.equals(kernelChanges, t.kernelChanges) || !Arrays.equals(weightChanges, t.weightChanges)) {
+            return false;
+        }
+        return Arrays.equals(finalNetwork.outputWeights(), t.finalNetwork.outputWeights())
+                && Arrays.deepEquals(finalNetwork.hiddenWeights(), t.finalNetwork.hiddenWeights());
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(schedule, Arrays.hashCode(losses), Arrays.hashCode(kernelChanges),
+                Arrays.hashCode(weightChanges), Arrays.hashCode(finalNetwork.outputWeights()));
+    }
+
+    @Override
+    public String toString() {
+        return "BothLayersTrajectory[" + schedule + ", width=" + finalNetwork.width() + ", losses="
+                + Arrays.toString(losses) + ", kernelChanges=" + Arrays.toString(kernelChanges) + "]";
     }
 }

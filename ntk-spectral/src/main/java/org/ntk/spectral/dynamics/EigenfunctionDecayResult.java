@@ -1,5 +1,6 @@
 package org.ntk.spectral.dynamics;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -44,5 +45,24 @@ public record EigenfunctionDecayResult(EigenfunctionDecay experiment, Population
             e = Math.max(e, Math.abs(dd.sampleRelativeError()));
         }
         return e;
+    }
+
+    /** Value equality: equal parts, the eigenvalues element by element. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof EigenfunctionDecayResult r && experiment.equals(r.experiment)
+                && population.equals(r.population) && Arrays.equals(leadingEigenvalues, r.leadingEigenvalues)
+                && directions.equals(r.directions) && groups.equals(r.groups);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(experiment, population, Arrays.hashCode(leadingEigenvalues), directions, groups);
+    }
+
+    @Override
+    public String toString() {
+        return "EigenfunctionDecayResult[" + experiment + ", maxSampleRelativeError=" + maxSampleRelativeError()
+                + ", groups=" + groups + "]";
     }
 }

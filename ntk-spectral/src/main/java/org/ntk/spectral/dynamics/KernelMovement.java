@@ -26,8 +26,10 @@ import org.ntk.core.validation.Validate;
  * With symmetric v ~ N(0, 1) the first-order changes of both kernel terms carry the random sign of
  * v_j and average out to O(1/m); what remains at leading order is the flipping of activation
  * patterns: a fraction O(m^{-1/2}) of the units cross zero on a given input, each changing the
- * kernel by ±v_j²/m with a random sign, a sum of order m^{1/4}/m = m^{-3/4}. Measured (d = 5, n = 100,
- * η = 1, 200 steps, m = 250 to 16000): exponent ≈ −0.75.
+ * kernel by ±v_j²/m with a random sign, a sum of order m^{1/4}/m = m^{-3/4}. Measured with this class
+ * (d = 5, n = 100, η = 1, 100–200 steps, m = 250 and 4000, two networks each, seeds 1–3): exponent
+ * −0.69 to −0.76, i.e. a 16-fold width shrinks the movement 6.7–8.2-fold; an independent NumPy
+ * version over m = 250 … 16000 gave m^{3/4}·movement constant within ±7%.
  *
  * <p><b>Cost.</b> O(repeats·Σ_m (steps·n·m·d + n²·m)).
  *

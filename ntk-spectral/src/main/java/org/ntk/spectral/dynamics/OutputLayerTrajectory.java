@@ -1,5 +1,6 @@
 package org.ntk.spectral.dynamics;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -8,7 +9,7 @@ import java.util.Objects;
  *
  * <p>All quantities are on the sample: the residual r_t = f_t − y (f_t = m^{-1/2} Φ v_t), the loss
  * L_t = (1/2n) ‖r_t‖², and the projections q_g·r_t on the run's directions. Immutable: arrays are
- * copied in and out (equality is reference equality of the copies, as for any record holding arrays).
+ * copied in and out.
  *
  * @param schedule the step size and recorded steps
  * @param labels the label of each direction (may be empty)
@@ -89,5 +90,26 @@ public record OutputLayerTrajectory(DescentSchedule schedule, List<String> label
     @Override
     public double[] finalOutputWeights() {
         return finalOutputWeights.clone();
+    }
+
+    /** Value equality: equal schedules, labels and arrays element by element. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof OutputLayerTrajectory t && schedule.equals(t.schedule) && labels.equals(t.labels)
+                && Arrays.equals(losses, t.losses) && Arrays.deepEquals(projections, t.projections)
+                && Arrays.equals(initialResidual, t.initialResidual) && Arrays.equals(finalResidual, t.finalResidual)
+                && Arrays.equals(finalOutputWeights, t.finalOutputWeights);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(schedule, labels, Arrays.hashCode(losses), Arrays.deepHashCode(projections),
+                Arrays.hashCode(initialResidual), Arrays.hashCode(finalResidual), Arrays.hashCode(finalOutputWeights));
+    }
+
+    @Override
+    public String toString() {
+        return "OutputLayerTrajectory[" + schedule + ", directions=" + labels.size() + ", n=" + initialResidual.length
+                + ", m=" + finalOutputWeights.length + ", losses=" + Arrays.toString(losses) + "]";
     }
 }

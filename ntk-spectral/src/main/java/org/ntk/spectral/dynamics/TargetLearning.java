@@ -1,5 +1,6 @@
 package org.ntk.spectral.dynamics;
 
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -59,5 +60,27 @@ public record TargetLearning(String label, double[] observedLoss, double[] predi
     @Override
     public double[] populationLoss() {
         return populationLoss.clone();
+    }
+
+    /** Value equality: equal labels, times and curves element by element. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof TargetLearning t && label.equals(t.label) && Arrays.equals(observedLoss, t.observedLoss)
+                && Arrays.equals(predictedLoss, t.predictedLoss) && Arrays.equals(populationLoss, t.populationLoss)
+                && Double.compare(observedTime, t.observedTime) == 0 && Double.compare(predictedTime, t.predictedTime) == 0
+                && Double.compare(matchedTime, t.matchedTime) == 0 && Double.compare(populationTime, t.populationTime) == 0;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(label, Arrays.hashCode(observedLoss), Arrays.hashCode(predictedLoss),
+                Arrays.hashCode(populationLoss), observedTime, predictedTime, matchedTime, populationTime);
+    }
+
+    @Override
+    public String toString() {
+        return "TargetLearning[" + label + ", steps=" + (observedLoss.length - 1) + ", observedTime=" + observedTime
+                + ", predictedTime=" + predictedTime + ", matchedTime=" + matchedTime + ", populationTime="
+                + populationTime + "]";
     }
 }

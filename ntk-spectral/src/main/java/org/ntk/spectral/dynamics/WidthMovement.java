@@ -1,5 +1,7 @@
 package org.ntk.spectral.dynamics;
 
+import java.util.Arrays;
+import java.util.Objects;
 /**
  * The NTK movement during both-layers training at one width ({@link KernelMovement}), over several
  * independent networks. Immutable; the array is copied in and out.
@@ -32,5 +34,26 @@ public record WidthMovement(int width, double[] kernelChanges, double meanKernel
     @Override
     public double[] kernelChanges() {
         return kernelChanges.clone();
+    }
+
+    /** Value equality: equal widths, means and changes element by element. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof WidthMovement w && width == w.width && Arrays.equals(kernelChanges, w.kernelChanges)
+                && Double.compare(meanKernelChange, w.meanKernelChange) == 0
+                && Double.compare(meanWeightChange, w.meanWeightChange) == 0
+                && Double.compare(meanRelativeLoss, w.meanRelativeLoss) == 0;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(width, Arrays.hashCode(kernelChanges), meanKernelChange, meanWeightChange, meanRelativeLoss);
+    }
+
+    @Override
+    public String toString() {
+        return "WidthMovement[width=" + width + ", kernelChanges=" + Arrays.toString(kernelChanges)
+                + ", meanKernelChange=" + meanKernelChange + ", meanWeightChange=" + meanWeightChange
+                + ", meanRelativeLoss=" + meanRelativeLoss + "]";
     }
 }

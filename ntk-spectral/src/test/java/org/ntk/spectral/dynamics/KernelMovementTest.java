@@ -40,6 +40,7 @@ class KernelMovementTest {
         long[] reports = new long[1];
         KernelMovementResult a = e.run(1, (task, done, total) -> reports[0]++);
         KernelMovementResult b = e.run(2, ProgressListener.NONE);
+        assertEquals(a.widths(), b.widths(), "bitwise: value equality of the records");
         assertEquals(a.widths().size(), b.widths().size());
         for (int i = 0; i < a.widths().size(); i++) {
             assertEquals(a.widths().get(i).meanKernelChange(), b.widths().get(i).meanKernelChange(), 0.0);

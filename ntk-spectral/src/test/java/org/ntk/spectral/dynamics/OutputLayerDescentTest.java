@@ -243,6 +243,8 @@ class OutputLayerDescentTest {
             last.set(total);
         });
         OutputLayerTrajectory three = model.run(y, schedule, dirs, 3, ProgressListener.NONE);
+        assertEquals(one, three, "value equality of the whole trajectory");
+        assertEquals(one.hashCode(), three.hashCode());
         assertArrayEquals(one.losses(), three.losses(), 0.0);
         assertArrayEquals(one.finalOutputWeights(), three.finalOutputWeights(), 0.0);
         for (int g = 0; g < dirs.count(); g++) {

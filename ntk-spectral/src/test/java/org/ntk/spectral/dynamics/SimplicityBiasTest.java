@@ -115,6 +115,17 @@ class SimplicityBiasTest {
     }
 
     @Test
+    void reproducibleAndThreadIndependent() {
+        SimplicityBias e = new SimplicityBias(3, 40, 60, 0.5, 0.2, 30, 9);
+        long[] reports = new long[1];
+        SimplicityBiasResult a = e.run(1, (task, done, total) -> reports[0]++);
+        SimplicityBiasResult b = e.run(2, ProgressListener.NONE);
+        assertEquals(a.targets(), b.targets());
+        assertEquals(a, b);
+        assertEquals(3, reports[0], "one report per target");
+    }
+
+    @Test
     void unreachedLevelGivesNaN() {
         // 3 steps are far too few for x1x2/|x| to reach 10%
         SimplicityBiasResult r = new SimplicityBias(2, 30, 50, 0.5, 0.1, 3, 2).run(1, ProgressListener.NONE);
