@@ -58,7 +58,7 @@ public final class DecayRates {
         }
         if (!(stt > 0)) {
             throw new IllegalArgumentException("steps must contain at least two distinct values, got " + s
-                    + " step(s) all equal to " + (s > 0 ? steps[0] : "nothing"));
+                    + " step(s) all equal to " + steps[0]);
         }
         return -sty / stt;
     }

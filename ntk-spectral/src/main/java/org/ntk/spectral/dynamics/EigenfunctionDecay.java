@@ -41,7 +41,7 @@ import org.ntk.core.validation.Validate;
  * <p><b>Cost.</b> O(n·m·d + n²·m) for features and K, O(n³) for the spectrum, and
  * O(Σ_q T_q·n·m) for the runs (about 600 steps for d = 5, η = 1, window 1).
  *
- * @param dimension d ≥ 1
+ * @param dimension d ≥ 2
  * @param sampleSize n ≥ (d+1)(d+2)/2
  * @param width m ≥ 1
  * @param learningRate η, finite and &gt; 0 (stability needs η &lt; 2/Λ_max ≈ 2/λ0)
@@ -57,7 +57,10 @@ public record EigenfunctionDecay(int dimension, int sampleSize, int width, doubl
      * @throws IllegalArgumentException if an argument is out of its domain
      */
     public EigenfunctionDecay {
-        Validate.positive(dimension, "dimension");
+        if (dimension < 2) {
+            throw new IllegalArgumentException("dimension must be >= 2 (for d = 1, λ0 = λ1 = 1/4 and the clusters"
+                    + " of ‖x‖ and x coincide), got " + dimension);
+        }
         Validate.positive(width, "width");
         int k = 1 + dimension + RandomFeatureEigenfunctions.degreeTwoCount(dimension);
         if (sampleSize < k + 1) {
@@ -97,7 +100,6 @@ public record EigenfunctionDecay(int dimension, int sampleSize, int width, doubl
         SampleDirections dirs = SampleDirections.eigenfunctions(x);
         PopulationEigenvalues pop = PopulationEigenvalues.of(d, WeightScale.STANDARD);
         int k = dirs.count();
-        int maxGroup = d == 1 ? 1 : 2;
         List<DirectionDecay> out = new ArrayList<>(k);
         double sqrtN = Math.sqrt(n);
         for (int g = 0; g < k; g++) {
@@ -121,7 +123,7 @@ public record EigenfunctionDecay(int dimension, int sampleSize, int width, doubl
             listener.progress("eigenfunction decay", g + 1, k);
         }
         List<GroupDecay> groups = new ArrayList<>();
-        for (int group = 0; group <= maxGroup; group++) {
+        for (int group = 0; group <= 2; group++) {
             int from = pop.clusterStart(group);
             int size = pop.multiplicity(group);
             double obs = 0;

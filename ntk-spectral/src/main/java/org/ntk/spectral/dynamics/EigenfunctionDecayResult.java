@@ -15,7 +15,7 @@ import java.util.Objects;
  *     more)
  * @param directions one entry per eigenfunction direction, in {@link SampleDirections#eigenfunctions}
  *     order
- * @param groups one entry per degree 0, 1, 2 (degree 2 absent for d = 1)
+ * @param groups one entry per degree 0, 1, 2
  */
 public record EigenfunctionDecayResult(EigenfunctionDecay experiment, PopulationEigenvalues population,
         double[] leadingEigenvalues, List<DirectionDecay> directions, List<GroupDecay> groups) {

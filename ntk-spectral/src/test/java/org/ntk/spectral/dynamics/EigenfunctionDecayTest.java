@@ -97,7 +97,7 @@ class EigenfunctionDecayTest {
 
     @Test
     void rejectsBadArguments() {
-        rejects(IllegalArgumentException.class, "dimension", () -> new EigenfunctionDecay(0, 100, 10, 1, 1, 1));
+        rejects(IllegalArgumentException.class, "dimension", () -> new EigenfunctionDecay(1, 100, 10, 1, 1, 1));
         rejects(IllegalArgumentException.class, "sampleSize", () -> new EigenfunctionDecay(5, 20, 10, 1, 1, 1));
         rejects(IllegalArgumentException.class, "width", () -> new EigenfunctionDecay(2, 100, 0, 1, 1, 1));
         rejects(IllegalArgumentException.class, "learningRate",
