@@ -62,7 +62,7 @@ public record EigenfunctionDecay(int dimension, int sampleSize, int width, doubl
                     + " of ‖x‖ and x coincide), got " + dimension);
         }
         Validate.positive(width, "width");
-        int k = 1 + dimension + RandomFeatureEigenfunctions.degreeTwoCount(dimension);
+        int k = (dimension + 1) * (dimension + 2) / 2 - 1;
         if (sampleSize < k + 1) {
             throw new IllegalArgumentException("sampleSize must be >= " + (k + 1) + " (the number of degree ≤ 2"
                     + " eigenfunctions plus one) for dimension " + dimension + ", got " + sampleSize);

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.SplittableRandom;
 
+import org.ntk.core.basis.EigenfunctionBasis;
 import org.ntk.core.network.ReluNetwork;
 import org.ntk.core.network.WeightScale;
 import org.ntk.core.progress.ProgressListener;
@@ -95,9 +96,10 @@ public record KernelMovement(int dimension, int sampleSize, int[] widths, double
         Objects.requireNonNull(listener, "listener");
         SplittableRandom root = new SplittableRandom(seed);
         double[][] x = Gaussians.standardNormal(sampleSize, dimension, root.nextLong());
+        double[][] basis = EigenfunctionBasis.orthonormal(dimension, 1).evaluate(x);
         double[] y = new double[sampleSize];
         for (int i = 0; i < sampleSize; i++) {
-            y[i] = RandomFeatureEigenfunctions.radial(x[i]) + RandomFeatureEigenfunctions.product(x[i], 0, 1);
+            y[i] = basis[i][0] + basis[i][1 + dimension];   // F̂0 + F̂_12
         }
         DescentSchedule schedule = DescentSchedule.at(learningRate, 0, steps);
         List<WidthMovement> out = new ArrayList<>(widths.length);

@@ -2,7 +2,9 @@ package org.ntk.spectral.dynamics;
 
 import java.util.Objects;
 
-import org.apache.commons.math3.special.Gamma;
+import org.ntk.core.kernel.Kernels;
+import org.ntk.core.mercer.MercerSpectra;
+import org.ntk.core.mercer.MercerSpectrum;
 import org.ntk.core.network.WeightScale;
 import org.ntk.core.validation.Validate;
 
@@ -16,17 +18,19 @@ import org.ntk.core.validation.Validate;
  *   λ0 = d² c_d²   (eigenfunction ‖x‖, multiplicity 1)
  *   λ1 = 1/4       (x_l, multiplicity d)
  *   λ2 = d² c_d²/(d+1)²   (x_a x_b/‖x‖ and the Helmert functions, multiplicity d(d+1)/2 − 1)
- *   c_d = Γ(d/2)/(2√π Γ((d+1)/2)) = exp(lnΓ(d/2) − lnΓ((d+1)/2))/(2√π)   (MATH.md §0)
+ *   c_d = Γ(d/2)/(2√π Γ((d+1)/2))   (MATH.md §0)
  * </pre>
- * For {@link WeightScale#FAN_IN} (N(0, 1/d)) every eigenvalue is divided by d. Odd degrees ≥ 3 have
- * eigenvalue 0; even degrees ≥ 4 hold less than 2.26% of the trace together and are not given here.
- * For d = 1 there is no degree-2 eigenfunction and λ2 is reported with multiplicity 0.
+ * taken from {@link MercerSpectra} for the {@code arccos1} kernel (its closed forms, ≈ 1e−15
+ * relative). For {@link WeightScale#FAN_IN} (N(0, 1/d)) every eigenvalue is divided by d. Odd degrees
+ * ≥ 3 have eigenvalue 0; even degrees ≥ 4 hold less than 2.26% of the trace together and are not given
+ * here (see {@link MercerSpectra} for all degrees). For d = 1 there is no degree-2 eigenfunction:
+ * λ2 is 0 with multiplicity 0.
  *
  * @param dimension d ≥ 1
  * @param scale the hidden-weight variance
  * @param lambda0 λ0
  * @param lambda1 λ1
- * @param lambda2 λ2
+ * @param lambda2 λ2 (0 for d = 1)
  */
 public record PopulationEigenvalues(int dimension, WeightScale scale, double lambda0, double lambda1, double lambda2) {
 
@@ -34,19 +38,19 @@ public record PopulationEigenvalues(int dimension, WeightScale scale, double lam
      * Checks the fields.
      *
      * @throws NullPointerException if scale is null
-     * @throws IllegalArgumentException if d &lt; 1 or an eigenvalue is not finite and &gt; 0
+     * @throws IllegalArgumentException if d &lt; 1, λ0 or λ1 is not finite and &gt; 0, or λ2 is not
+     *     finite and ≥ 0
      */
     public PopulationEigenvalues {
         Validate.positive(dimension, "dimension");
         Objects.requireNonNull(scale, "scale");
         Validate.positive(lambda0, "lambda0");
         Validate.positive(lambda1, "lambda1");
-        Validate.positive(lambda2, "lambda2");
+        Validate.nonNegative(lambda2, "lambda2");
     }
 
     /**
-     * The eigenvalues for input dimension d and the given hidden-weight scale. Cost O(1); the
-     * log-gamma difference is accurate to about 1e−13 relative for d ≤ 10⁴.
+     * The eigenvalues for input dimension d and the given hidden-weight scale. Cost O(1).
      *
      * @param d the input dimension, ≥ 1
      * @param scale the hidden-weight variance
@@ -57,18 +61,10 @@ public record PopulationEigenvalues(int dimension, WeightScale scale, double lam
     public static PopulationEigenvalues of(int d, WeightScale scale) {
         Validate.positive(d, "d");
         Objects.requireNonNull(scale, "scale");
-        double cd = sphereConstant(d);
-        double l0 = d * d * cd * cd;
+        MercerSpectrum s = MercerSpectra.of(Kernels.arcCosine(1), d, d == 1 ? 1 : 2);
         double var = scale.variance(d);
-        return new PopulationEigenvalues(d, scale, var * l0, var * 0.25, var * l0 / ((d + 1.0) * (d + 1.0)));
-    }
-
-    /** c_d = E[max(s_1, 0)], s uniform on S^{d−1} (MATH.md §0), from log-gamma. */
-    static double sphereConstant(int d) {
-        if (d == 1) {
-            return 0.5;
-        }
-        return Math.exp(Gamma.logGamma(0.5 * d) - Gamma.logGamma(0.5 * (d + 1))) / (2 * Math.sqrt(Math.PI));
+        return new PopulationEigenvalues(d, scale, var * s.eigenvalue(0), var * s.eigenvalue(1),
+                d == 1 ? 0 : var * s.eigenvalue(2));
     }
 
     /**
@@ -101,7 +97,7 @@ public record PopulationEigenvalues(int dimension, WeightScale scale, double lam
             case 1:
                 return dimension;
             case 2:
-                return RandomFeatureEigenfunctions.degreeTwoCount(dimension);
+                return dimension * (dimension + 1) / 2 - 1;
             default:
                 throw new IllegalArgumentException("degree must be 0, 1 or 2, got " + degree);
         }

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
+import org.ntk.core.basis.BasisFunction;
+import org.ntk.core.basis.EigenfunctionBasis;
 import org.ntk.core.validation.Validate;
 
 /**
@@ -115,7 +117,7 @@ public final class SampleDirections {
      * 1 + d + d(d+1)/2 − 1 directions in all. The population functions are orthogonal in
      * L²(N(0, I_d)); on a finite sample they are only nearly so (inner products O(n^{-1/2})), and
      * Gram–Schmidt in this order removes the overlap from the later (lower-eigenvalue) ones. A zero
-     * input gives 0 in every function.
+     * input gives 0 in every function. Values from {@link EigenfunctionBasis#orthonormal} (p = 1).
      *
      * <p>Cost O(n·d² + n·d⁴).
      *
@@ -128,44 +130,39 @@ public final class SampleDirections {
     public static SampleDirections eigenfunctions(double[][] x) {
         int d = Validate.finiteMatrix(x, "x");
         int n = x.length;
-        int k = 1 + d + RandomFeatureEigenfunctions.degreeTwoCount(d);
+        EigenfunctionBasis basis = EigenfunctionBasis.orthonormal(d, 1);
+        int k = basis.size();
         if (n < k) {
             throw new IllegalArgumentException("x must have at least " + k + " rows (the number of degree ≤ 2"
                     + " eigenfunctions for d = " + d + "), got " + n);
         }
+        double[][] values = basis.evaluate(x);
         List<String> labels = new ArrayList<>(k);
         int[] groups = new int[k];
         double[][] v = new double[k][n];
-        int g = 0;
-        labels.add("|x|");
-        for (int i = 0; i < n; i++) {
-            v[g][i] = RandomFeatureEigenfunctions.radial(x[i]);
-        }
-        g++;
-        for (int l = 0; l < d; l++, g++) {
-            labels.add("x" + (l + 1));
-            groups[g] = 1;
+        for (int g = 0; g < k; g++) {
+            BasisFunction f = basis.functions().get(g);
+            labels.add(label(f));
+            groups[g] = f.degree();
             for (int i = 0; i < n; i++) {
-                v[g][i] = x[i][l];
-            }
-        }
-        for (int a = 0; a < d; a++) {
-            for (int b = a + 1; b < d; b++, g++) {
-                labels.add("x" + (a + 1) + "x" + (b + 1) + "/|x|");
-                groups[g] = 2;
-                for (int i = 0; i < n; i++) {
-                    v[g][i] = RandomFeatureEigenfunctions.product(x[i], a, b);
-                }
-            }
-        }
-        for (int h = 1; h < d; h++, g++) {
-            labels.add("H" + h);
-            groups[g] = 2;
-            for (int i = 0; i < n; i++) {
-                v[g][i] = RandomFeatureEigenfunctions.helmert(x[i], h);
+                v[g][i] = values[i][g];
             }
         }
         return orthonormalised(labels, groups, v);
+    }
+
+    /** "|x|", "x1", "x1x2/|x|", "H1" (1-based, as in MATH.md). */
+    private static String label(BasisFunction f) {
+        switch (f.family()) {
+            case RADIAL:
+                return "|x|";
+            case LINEAR:
+                return "x" + (f.a() + 1);
+            case PRODUCT:
+                return "x" + (f.a() + 1) + "x" + (f.b() + 1) + "/|x|";
+            default:
+                return "H" + f.a();
+        }
     }
 
     /**

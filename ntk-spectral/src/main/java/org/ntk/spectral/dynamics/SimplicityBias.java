@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.function.DoubleUnaryOperator;
 
+import org.ntk.core.basis.EigenfunctionBasis;
 import org.ntk.core.network.ReluNetwork;
 import org.ntk.core.network.WeightScale;
 import org.ntk.core.progress.ProgressListener;
@@ -65,7 +66,7 @@ public record SimplicityBias(int dimension, int sampleSize, int width, double le
             throw new IllegalArgumentException("dimension must be >= 2 (x1x2/|x| needs two coordinates), got "
                     + dimension);
         }
-        int k = 1 + dimension + RandomFeatureEigenfunctions.degreeTwoCount(dimension);
+        int k = (dimension + 1) * (dimension + 2) / 2 - 1;
         if (sampleSize < k + 1) {
             throw new IllegalArgumentException("sampleSize must be >= " + (k + 1) + " for dimension " + dimension
                     + ", got " + sampleSize);
@@ -107,10 +108,12 @@ public record SimplicityBias(int dimension, int sampleSize, int width, double le
         PopulationEigenvalues pop = PopulationEigenvalues.of(d, WeightScale.STANDARD);
         DescentSchedule schedule = DescentSchedule.everyStep(learningRate, steps);
 
+        // orthonormal basis order: F̂0, F̂_1..F̂_d, then F̂_ab with F̂_12 first (MATH.md §3.4)
+        double[][] basis = EigenfunctionBasis.orthonormal(d, 1).evaluate(x);
         double[][] y = new double[3][n];
         for (int i = 0; i < n; i++) {
-            y[0][i] = RandomFeatureEigenfunctions.radial(x[i]);
-            y[1][i] = RandomFeatureEigenfunctions.product(x[i], 0, 1);
+            y[0][i] = basis[i][0];
+            y[1][i] = basis[i][1 + d];
             y[2][i] = y[0][i] + y[1][i];
         }
         double[][] popWeights = {{1, 0}, {0, 1}, {0.5, 0.5}};

@@ -29,11 +29,12 @@ class PopulationEigenvaluesTest {
             assertEquals(p.lambda0(), p.eigenvalue(0), 0.0);
             assertEquals(p.lambda2(), p.eigenvalue(2), 0.0);
         }
-        // c_d closed forms (MATH.md §0): c_3 = 1/4, c_5 = 3/16, c_2 = 1/π, c_1 = 1/2
-        assertEquals(0.25, PopulationEigenvalues.sphereConstant(3), 1e-15);
-        assertEquals(3.0 / 16, PopulationEigenvalues.sphereConstant(5), 1e-15);
-        assertEquals(1 / Math.PI, PopulationEigenvalues.sphereConstant(2), 1e-15);
-        assertEquals(0.5, PopulationEigenvalues.sphereConstant(1), 0.0);
+        // d = 1 (MATH.md §9.1): λ0 = λ1 = 1/4, no degree 2
+        PopulationEigenvalues one = PopulationEigenvalues.of(1, WeightScale.STANDARD);
+        assertEquals(0.25, one.lambda0(), 1e-15);
+        assertEquals(0.25, one.lambda1(), 1e-15);
+        assertEquals(0, one.lambda2(), 0.0);
+        assertEquals(0, one.multiplicity(2));
     }
 
     @Test

@@ -2,11 +2,13 @@ package org.ntk.spectral.dynamics;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.ntk.spectral.dynamics.OutputLayerDescentTest.rejects;
 
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.ntk.core.basis.EigenfunctionBasis;
 import org.ntk.core.kernel.DenseKernelMatrix;
 import org.ntk.core.sampling.Gaussians;
 
@@ -70,28 +72,80 @@ class SampleDirectionsTest {
         assertEquals(0, z.vector(0)[3], 0.0);
     }
 
+    /** MATH.md §3.4's orthonormal functions at x, written out independently of the library. */
+    private static double[] mathFunctions(double[] x) {
+        int d = x.length;
+        double r = 0;
+        for (double v : x) {
+            r += v * v;
+        }
+        r = Math.sqrt(r);
+        double[] f = new double[(d + 1) * (d + 2) / 2 - 1];
+        int g = 0;
+        f[g++] = r / Math.sqrt(d);
+        for (int l = 0; l < d; l++) {
+            f[g++] = x[l];
+        }
+        for (int a = 0; a < d; a++) {
+            for (int b = a + 1; b < d; b++) {
+                f[g++] = Math.sqrt(d + 2.0) * x[a] * x[b] / r;
+            }
+        }
+        for (int k = 1; k < d; k++) {
+            double s = -k * x[k] * x[k];
+            for (int i = 0; i < k; i++) {
+                s += x[i] * x[i];
+            }
+            f[g++] = Math.sqrt((d + 2.0) / (2.0 * k * (k + 1))) * s / r;
+        }
+        return f;
+    }
+
+    @Test
+    void eigenfunctionDirectionsSpanTheMathFunctionsInOrder() {
+        // direction g is the part of F_g orthogonal to F_0..F_{g−1}: F_g lies in span{q_0..q_g} with
+        // a positive component along q_g
+        double[][] x = Gaussians.standardNormal(80, 4, 4);
+        SampleDirections q = SampleDirections.eigenfunctions(x);
+        for (int g = 0; g < q.count(); g++) {
+            double[] f = new double[x.length];
+            for (int i = 0; i < x.length; i++) {
+                f[i] = mathFunctions(x[i])[g];
+            }
+            double[] rest = f.clone();
+            for (int h = 0; h <= g; h++) {
+                double[] qh = q.vector(h);
+                double c = dot(qh, f);
+                if (h == g) {
+                    assertTrue(c > 0, q.label(g));
+                }
+                for (int i = 0; i < rest.length; i++) {
+                    rest[i] -= c * qh[i];
+                }
+            }
+            assertEquals(0, Math.sqrt(dot(rest, rest)), 1e-12 * Math.sqrt(dot(f, f)), q.label(g));
+        }
+    }
+
     @Test
     void eigenfunctionsArePopulationOrthonormal() {
         // Monte Carlo (n = 20000, d = 4) of E[F̂_g F̂_h] = δ_gh for the normalised functions of
-        // MATH.md §3.4, each within 5 standard errors (computed from the sample) of its value
+        // MATH.md §3.4 (on which SimplicityBias's population weights rest), each within 5 standard
+        // errors (computed from the sample) of its value
         int n = 20000;
         int d = 4;
         double[][] x = Gaussians.standardNormal(n, d, 3);
-        int k = 1 + d + RandomFeatureEigenfunctions.degreeTwoCount(d);
+        int k = (d + 1) * (d + 2) / 2 - 1;
+        // the library's orthonormal basis (used by SimplicityBias and KernelMovement) is these functions
+        double[][] lib = EigenfunctionBasis.orthonormal(d, 1).evaluate(java.util.Arrays.copyOf(x, 50));
+        for (int i = 0; i < 50; i++) {
+            assertArrayEquals(mathFunctions(x[i]), lib[i], 1e-13, "point " + i);
+        }
         double[][] f = new double[k][n];
         for (int i = 0; i < n; i++) {
-            int g = 0;
-            f[g++][i] = RandomFeatureEigenfunctions.radial(x[i]);
-            for (int l = 0; l < d; l++) {
-                f[g++][i] = x[i][l];
-            }
-            for (int a = 0; a < d; a++) {
-                for (int b = a + 1; b < d; b++) {
-                    f[g++][i] = RandomFeatureEigenfunctions.product(x[i], a, b);
-                }
-            }
-            for (int h = 1; h < d; h++) {
-                f[g++][i] = RandomFeatureEigenfunctions.helmert(x[i], h);
+            double[] v = mathFunctions(x[i]);
+            for (int g = 0; g < k; g++) {
+                f[g][i] = v[g];
             }
         }
         for (int g = 0; g < k; g++) {
