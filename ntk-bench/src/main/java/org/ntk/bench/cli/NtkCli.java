@@ -91,7 +91,8 @@ public final class NtkCli implements Callable<Integer> {
                 new ReportCommand(ctx),
                 new GramCommand(ctx),
                 new FimCommand(ctx),
-                new DensityCommand(ctx));
+                new DensityCommand(ctx),
+                new MercerCommand(ctx));
     }
 
     /** The configured picocli command line: subcommands, writers and the exit-code policy. */

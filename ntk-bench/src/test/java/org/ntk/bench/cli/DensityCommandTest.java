@@ -219,6 +219,7 @@ class DensityCommandTest {
         assertEquals(Path.of(".csv.json"), DensityCommand.sidecar(Path.of(".csv")));
     }
 
+    // the last case needs two 46225² arrays (34 GB), more than the tests' heap (-Xmx4g in the parent pom)
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "--gamma1 0                         | --gamma1",
