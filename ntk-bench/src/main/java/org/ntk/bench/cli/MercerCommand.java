@@ -119,7 +119,7 @@ final class MercerCommand extends CliCommand {
             if (!(Math.abs(g.traceShare()) <= 1 + tol)) {
                 throw new IllegalStateException(String.format(Locale.ROOT, "Mercer spectrum of %s at d = %d is"
                         + " inconsistent at degree %d: N(d, k)·λ_k would be %.3g times the trace (λ_k = %.3g by %s,"
-                        + " error bound %.3g); degrees up to %d are consistent, rerun with --max-degree %d", kernel, d,
+                        + " error bound %.3g); degrees up to %d pass this check, rerun with --max-degree %d", kernel, d,
                         g.degree(), g.traceShare(), g.eigenvalue(), g.method(), g.errorBound(), g.degree() - 1,
                         g.degree() - 1));
             }
