@@ -91,7 +91,9 @@ public final class NtkCli implements Callable<Integer> {
                 new ReportCommand(ctx),
                 new GramCommand(ctx),
                 new FimCommand(ctx),
-                new SpectrumCommand(ctx));
+                new SpectrumCommand(ctx),
+                new MercerCommand(ctx),
+                new DensityCommand(ctx));
     }
 
     /** The configured picocli command line: subcommands, writers and the exit-code policy. */
