@@ -123,6 +123,36 @@ public final class DenseKernelMatrix implements KernelMatrix {
         }
     }
 
+    /**
+     * Computes OUT = K V for n×k row-major blocks, streaming K once: for each row i, out_i = Σ_j
+     * K_ij v_j with v_j a contiguous row of V. Cost O(n²k) time, no allocation.
+     */
+    @Override
+    public void multiply(double[] v, double[] out, int k) {
+        if (k < 1) {
+            throw new IllegalArgumentException("k must be >= 1, got " + k);
+        }
+        if (v.length != (long) n * k || out.length != (long) n * k) {
+            throw new IllegalArgumentException("v and out must have length n·k = " + ((long) n * k)
+                    + ", got " + v.length + " and " + out.length);
+        }
+        if (v == out) {
+            throw new IllegalArgumentException("out must not alias v, got the same array");
+        }
+        java.util.Arrays.fill(out, 0.0);
+        for (int i = 0; i < n; i++) {
+            int off = i * n;
+            int o = i * k;
+            for (int j = 0; j < n; j++) {
+                double a_ij = a[off + j];
+                int p = j * k;
+                for (int c = 0; c < k; c++) {
+                    out[o + c] += a_ij * v[p + c];
+                }
+            }
+        }
+    }
+
     @Override
     public double[] toArray() {
         return a.clone();

@@ -1,0 +1,288 @@
+package org.ntk.core.kernel;
+
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntConsumer;
+
+import org.ntk.core.progress.ProgressListener;
+import org.ntk.core.validation.Validate;
+
+/**
+ * The Gram and cross-kernel assembly of a {@link HomogeneousKernel}: one inner-product pass plus a
+ * scalar map (the dot-product-kernel idea of Smile).
+ *
+ * <p>Steps: validate and scale the points ({@link PointSet}); compute the inner products on one
+ * triangle tile by tile ({@link InnerProductTiles}, or a BLAS backend); map each entry
+ * t = &lt;x_i, x_j&gt;/(‖x_i‖‖x_j‖), clamped to [−1, 1], through the profile h and scale by
+ * (‖x_i‖‖x_j‖)^p; mirror into the lower triangle. With the pure-Java backend the map is fused into
+ * the tile loop, so the n² inner products are never stored separately. Every entry is computed by
+ * the same arithmetic whatever the partition, so results are bitwise identical for every thread
+ * count, and {@code value(x_i, x_j)} equals the Gram entry bitwise.
+ */
+final class GramAssembly {
+
+    private static final int TILE = InnerProductTiles.TILE;
+
+    private GramAssembly() {
+    }
+
+    static int radialDegree(HomogeneousKernel kernel) {
+        int p = kernel.radialDegree();
+        if (p != 0 && p != 1) {
+            throw new IllegalArgumentException("kernel radialDegree must be 0 or 1, got " + p);
+        }
+        return p;
+    }
+
+    /** k(x, y), evaluated exactly as a Gram entry. */
+    static double value(HomogeneousKernel kernel, double[] x, double[] y) {
+        Validate.finiteVector(x, "x");
+        Validate.finiteVector(y, "y");
+        if (y.length != x.length) {
+            throw new IllegalArgumentException("y has length " + y.length + ", expected " + x.length
+                    + " (the length of x)");
+        }
+        int p = radialDegree(kernel);
+        int d = x.length;
+        double[] buf = new double[2 * d];
+        int ex = PointSet.scaleRow(x, buf, 0);
+        int ey = PointSet.scaleRow(y, buf, d);
+        double sqx = InnerProductTiles.dot(buf, 0, buf, 0, d);
+        double sqy = InnerProductTiles.dot(buf, 1, buf, 1, d);
+        double c = InnerProductTiles.dot(buf, 0, buf, 1, d);
+        double[] t = {PointSet.cosine(c, sqx, sqy)};
+        ProfileBatch.of(kernel).apply(t, 1);
+        double wx;
+        double wy;
+        if (p == 1) {
+            wx = Math.scalb(Math.sqrt(sqx), ex);
+            wy = Math.scalb(Math.sqrt(sqy), ey);
+        } else {
+            wx = sqx > 0 ? 1.0 : 0.0;
+            wy = sqy > 0 ? 1.0 : 0.0;
+        }
+        return wx * wy * t[0];
+    }
+
+    /** The n×n Gram matrix. */
+    static DenseKernelMatrix gram(HomogeneousKernel kernel, double[][] x, GramOptions options) {
+        Objects.requireNonNull(options, "options");
+        int p = radialDegree(kernel);
+        PointSet ps = PointSet.of(x, "x");
+        int n = ps.n;
+        Validate.denseFits(n, 1, "gram matrix");
+        double[] out = new double[n * n];
+        double[] w = ps.weights(p);
+        ProfileBatch batch = ProfileBatch.of(kernel);
+        InnerProductBackend backend = InnerProductBackends.resolve(options.backend(), n, n, ps.d);
+        Progress progress = new Progress(options.listener(), "gram", (long) n * (n + 1) / 2);
+        if (backend == InnerProductBackends.pureJava()) {
+            fusedGram(ps, w, batch, out, options.threads(), progress);
+        } else {
+            backend.gramUpper(ps.rows, n, ps.d, out, options.threads());
+            mapGram(w, batch, out, n, options.threads(), progress);
+        }
+        return DenseKernelMatrix.wrapSymmetric(n, out);
+    }
+
+    private static void fusedGram(PointSet ps, double[] w, ProfileBatch batch, double[] out, int threads,
+                                  Progress progress) {
+        final int n = ps.n;
+        final int d = ps.d;
+        final int np = InnerProductTiles.paddedRows(n);
+        final int tiles = (n + TILE - 1) / TILE;
+        final double[] rows = ps.rows;
+        final double[] sq = ps.sq;
+        ParallelTiles.run(tiles, threads, () -> {
+            double[] c = new double[TILE * TILE];
+            double[] tb = new double[TILE * TILE];
+            return (IntConsumer) ti -> {
+                int i0 = ti * TILE;
+                int i1 = Math.min(i0 + TILE, np);
+                int ie = Math.min(i1, n);
+                long entries = 0;
+                for (int tj = ti; tj < tiles; tj++) {
+                    int j0 = tj * TILE;
+                    int j1 = Math.min(j0 + TILE, np);
+                    int je = Math.min(j1, n);
+                    InnerProductTiles.tile(rows, i0, i1, rows, j0, j1, d, ti == tj, c);
+                    int m = 0;
+                    for (int i = i0; i < ie; i++) {
+                        double sqi = sq[i];
+                        int cr = (i - i0) * TILE - j0;
+                        for (int j = Math.max(j0, i); j < je; j++) {
+                            tb[m++] = PointSet.cosine(c[cr + j], sqi, sq[j]);
+                        }
+                    }
+                    batch.apply(tb, m);
+                    entries += m;
+                    m = 0;
+                    for (int i = i0; i < ie; i++) {
+                        double wi = w[i];
+                        int row = i * n;
+                        for (int j = Math.max(j0, i); j < je; j++) {
+                            double v = wi * w[j] * tb[m++];
+                            out[row + j] = v;
+                            out[j * n + i] = v;
+                        }
+                    }
+                }
+                progress.add(entries);
+            };
+        });
+    }
+
+    /** Maps raw upper-triangle inner products (from a backend) in place and mirrors them. */
+    private static void mapGram(double[] w, ProfileBatch batch, double[] out, int n, int threads,
+                                Progress progress) {
+        final double[] diag = new double[n];
+        for (int i = 0; i < n; i++) {
+            diag[i] = out[i * n + i];
+        }
+        final int tiles = (n + TILE - 1) / TILE;
+        ParallelTiles.run(tiles, threads, () -> {
+            double[] tb = new double[n];
+            return (IntConsumer) ti -> {
+                int i0 = ti * TILE;
+                int ie = Math.min(i0 + TILE, n);
+                long entries = 0;
+                for (int i = i0; i < ie; i++) {
+                    int row = i * n;
+                    double sqi = diag[i];
+                    int m = 0;
+                    for (int j = i; j < n; j++) {
+                        tb[m++] = PointSet.cosine(out[row + j], sqi, diag[j]);
+                    }
+                    batch.apply(tb, m);
+                    entries += m;
+                    double wi = w[i];
+                    m = 0;
+                    for (int j = i; j < n; j++) {
+                        double v = wi * w[j] * tb[m++];
+                        out[row + j] = v;
+                        out[j * n + i] = v;
+                    }
+                }
+                progress.add(entries);
+            };
+        });
+    }
+
+    /** The nx × ny cross-kernel matrix as fresh rows. */
+    static double[][] cross(HomogeneousKernel kernel, double[][] x, double[][] y, GramOptions options) {
+        Objects.requireNonNull(options, "options");
+        int p = radialDegree(kernel);
+        PointSet px = PointSet.of(x, "x");
+        PointSet py = PointSet.of(y, "y");
+        Validate.sameDimension(px.d, py.d, "x", "y");
+        int nx = px.n;
+        int ny = py.n;
+        int d = px.d;
+        checkHeap((long) nx * ny, "cross-kernel matrix of size " + nx + "×" + ny);
+        double[][] res = new double[nx][ny];
+        double[] wx = px.weights(p);
+        double[] wy = py.weights(p);
+        ProfileBatch batch = ProfileBatch.of(kernel);
+        InnerProductBackend backend = InnerProductBackends.resolve(options.backend(), nx, ny, d);
+        Progress progress = new Progress(options.listener(), "cross", (long) nx * ny);
+        int threads = options.threads();
+        if (backend != InnerProductBackends.pureJava() && (long) nx * ny <= Integer.MAX_VALUE - 8) {
+            checkHeap((long) nx * ny, "cross-kernel inner products of size " + nx + "×" + ny);
+            double[] flat = new double[nx * ny];
+            backend.cross(px.rows, nx, py.rows, ny, d, flat, threads);
+            ParallelTiles.run((nx + TILE - 1) / TILE, threads, () -> {
+                double[] tb = new double[ny];
+                return (IntConsumer) ti -> {
+                    int ie = Math.min(ti * TILE + TILE, nx);
+                    for (int i = ti * TILE; i < ie; i++) {
+                        for (int j = 0; j < ny; j++) {
+                            tb[j] = PointSet.cosine(flat[i * ny + j], px.sq[i], py.sq[j]);
+                        }
+                        batch.apply(tb, ny);
+                        double[] r = res[i];
+                        for (int j = 0; j < ny; j++) {
+                            r[j] = wx[i] * wy[j] * tb[j];
+                        }
+                    }
+                    progress.add((long) (ie - ti * TILE) * ny);
+                };
+            });
+            return res;
+        }
+        final int npx = InnerProductTiles.paddedRows(nx);
+        final int npy = InnerProductTiles.paddedRows(ny);
+        final int tilesY = (ny + TILE - 1) / TILE;
+        ParallelTiles.run((nx + TILE - 1) / TILE, threads, () -> {
+            double[] c = new double[TILE * TILE];
+            double[] tb = new double[TILE * TILE];
+            return (IntConsumer) ti -> {
+                int i0 = ti * TILE;
+                int i1 = Math.min(i0 + TILE, npx);
+                int ie = Math.min(i1, nx);
+                for (int tj = 0; tj < tilesY; tj++) {
+                    int j0 = tj * TILE;
+                    int j1 = Math.min(j0 + TILE, npy);
+                    int je = Math.min(j1, ny);
+                    InnerProductTiles.tile(px.rows, i0, i1, py.rows, j0, j1, d, false, c);
+                    int m = 0;
+                    for (int i = i0; i < ie; i++) {
+                        double sqi = px.sq[i];
+                        int cr = (i - i0) * TILE - j0;
+                        for (int j = j0; j < je; j++) {
+                            tb[m++] = PointSet.cosine(c[cr + j], sqi, py.sq[j]);
+                        }
+                    }
+                    batch.apply(tb, m);
+                    m = 0;
+                    for (int i = i0; i < ie; i++) {
+                        double wi = wx[i];
+                        double[] r = res[i];
+                        for (int j = j0; j < je; j++) {
+                            r[j] = wi * wy[j] * tb[m++];
+                        }
+                    }
+                }
+                progress.add((long) (ie - i0) * ny);
+            };
+        });
+        return res;
+    }
+
+    /** Requires that {@code entries} doubles fit in the heap that can still be allocated. */
+    static void checkHeap(long entries, String what) {
+        long need = entries * 8L;
+        Runtime rt = Runtime.getRuntime();
+        long available = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+        if (need > available) {
+            throw new IllegalArgumentException(what + " needs " + (need >> 20) + " MiB but only "
+                    + (available >> 20) + " MiB of heap is available; raise -Xmx or use smaller blocks");
+        }
+    }
+
+    /** Thread-safe progress accounting; a listener that throws is ignored from then on. */
+    static final class Progress {
+        private final ProgressListener listener;
+        private final String task;
+        private final long total;
+        private final AtomicLong done = new AtomicLong();
+        private volatile boolean broken;
+
+        Progress(ProgressListener listener, String task, long total) {
+            this.listener = listener;
+            this.task = task;
+            this.total = Math.max(1, total);
+        }
+
+        void add(long units) {
+            long now = done.addAndGet(units);
+            if (broken || listener == ProgressListener.NONE) {
+                return;
+            }
+            try {
+                listener.progress(task, Math.min(now, total), total);
+            } catch (RuntimeException e) {
+                broken = true;
+            }
+        }
+    }
+}

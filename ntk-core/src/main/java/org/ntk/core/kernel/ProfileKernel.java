@@ -1,0 +1,48 @@
+package org.ntk.core.kernel;
+
+/**
+ * Base of this library's analytic kernels: a {@link HomogeneousKernel} defined by its profile h and
+ * radial degree p (value, Gram and cross-kernel evaluation are the defaults of
+ * {@link HomogeneousKernel}). Subclasses supply {@link #profiles}, a loop over a batch of cosines that the JIT compiles
+ * separately for each kernel class.
+ */
+abstract class ProfileKernel implements HomogeneousKernel {
+
+    /** 2π as a double: exactly twice {@link Math#PI}, so that π/TWO_PI = 0.5 exactly. */
+    static final double TWO_PI = 2 * Math.PI;
+
+    ProfileKernel() {
+    }
+
+    /**
+     * Replaces t[i] by h(t[i]) for i &lt; count; the t[i] are already clamped to [−1, 1]. Must give
+     * bitwise the same values as {@link #profile}.
+     */
+    abstract void profiles(double[] t, int count);
+
+    /** Clamps a cosine into [−1, 1] (NaN stays NaN). */
+    static double clamp(double t) {
+        return t > 1 ? 1 : (t < -1 ? -1 : t);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Equivalent to {@code gram(x, GramOptions.defaults())}; returns the dense matrix type.
+     */
+    @Override
+    public final DenseKernelMatrix gram(double[][] x) {
+        return gram(x, GramOptions.defaults());
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Equivalent to {@code gram(x, GramOptions.defaults().withThreads(threads))}; returns the dense
+     * matrix type.
+     */
+    @Override
+    public final DenseKernelMatrix gram(double[][] x, int threads) {
+        return gram(x, GramOptions.defaults().withThreads(threads));
+    }
+}
