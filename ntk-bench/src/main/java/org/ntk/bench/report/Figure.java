@@ -25,7 +25,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * logarithmic axes, rendered headless to PNG through XChart.
  *
  * <p>House style, fixed here so every plot of the report reads the same: 800×520 pixels unless set,
- * white background, bold 18 pt title, 15 pt axis titles, 13 pt tick labels and legend, points as
+ * white background, bold 18 pt title (smaller, down to 11 pt, if it would not fit), 15 pt axis titles, 13 pt tick labels and legend, points as
  * filled circles (7 px, or 4 px when a figure has more than 400 points), lines 2 px wide (theory
  * lines solid or dashed), observed series coloured blue/orange/green/…, theory lines red/black/….
  * Both axis titles are required and should carry units where the quantity has any.
@@ -161,7 +161,7 @@ public final class Figure {
         st.setPlotBorderColor(new Color(0x888888));
         st.setPlotGridLinesColor(new Color(0xdddddd));
         st.setChartTitleBoxVisible(false);
-        st.setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 18));
+        st.setChartTitleFont(titleFont(title, width));
         st.setAxisTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, 15));
         st.setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
         st.setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
@@ -213,6 +213,26 @@ public final class Figure {
             return BitmapEncoder.getBitmapBytes(toChart(), BitmapEncoder.BitmapFormat.PNG);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot encode figure \"" + title + "\" as PNG", e);
+        }
+    }
+
+    /**
+     * The bold title font: 18 pt, or smaller (down to 11 pt) when the title would not fit the image
+     * width with a margin.
+     */
+    static Font titleFont(String title, int width) {
+        BufferedImage scratch = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = scratch.createGraphics();
+        try {
+            for (int size = 18; size > 11; size--) {
+                Font f = new Font(Font.SANS_SERIF, Font.BOLD, size);
+                if (g.getFontMetrics(f).stringWidth(title) <= width - 40) {
+                    return f;
+                }
+            }
+            return new Font(Font.SANS_SERIF, Font.BOLD, 11);
+        } finally {
+            g.dispose();
         }
     }
 
