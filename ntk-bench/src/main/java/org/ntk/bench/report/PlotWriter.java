@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
+import org.ntk.core.io.AtomicFile;
+
 /**
  * Writes {@link Figure}s as PNG files into one directory, each atomically (temporary file in the
  * same directory, then rename), and remembers what it wrote.
@@ -59,7 +61,8 @@ public final class PlotWriter {
             throw new IllegalArgumentException("name must be new, got \"" + name
                     + "\" which was already written");
         }
-        AtomicWrite.write(target, figure.toPng());
+        byte[] png = figure.toPng();
+        AtomicFile.write(target, o -> o.write(png));
         written.add(target);
         return target;
     }

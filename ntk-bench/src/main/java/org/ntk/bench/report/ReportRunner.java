@@ -3,7 +3,6 @@ package org.ntk.bench.report;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,6 +14,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.ntk.core.io.AtomicFile;
 import org.ntk.core.progress.ProgressListener;
 
 /**
@@ -47,6 +47,11 @@ import org.ntk.core.progress.ProgressListener;
  * calls start.
  */
 public final class ReportRunner {
+
+    /** The report file's name. */
+    public static final String REPORT = "report.md";
+    /** The results file's name. */
+    public static final String RESULTS = "results.json";
 
     private static final Pattern ID = Pattern.compile("[a-z][A-Za-z0-9]*");
     private static final Set<String> RESERVED = Set.of("parameters", "run");
@@ -103,7 +108,7 @@ public final class ReportRunner {
         Path staging;
         try {
             Files.createDirectories(parent);
-            staging = AtomicWrite.createFreshDirectory(parent, "." + out.getFileName() + ".staging-");
+            staging = StagingDirectory.create(parent, "." + out.getFileName() + ".staging-");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a staging directory in " + parent + ": "
                     + e.getMessage() + " (check that it is writable)", e);
@@ -115,14 +120,9 @@ public final class ReportRunner {
             return new ReportSummary(out, out.resolve(REPORT), out.resolve(RESULTS), plots,
                     staged.timings, staged.keyNumbers, total);
         } finally {
-            deleteRecursively(staging);
+            StagingDirectory.deleteRecursively(staging);
         }
     }
-
-    /** The report file's name. */
-    public static final String REPORT = "report.md";
-    /** The results file's name. */
-    public static final String RESULTS = "results.json";
 
     private record Staged(List<String> plotNames, List<ReportSummary.SectionTiming> timings,
             Map<String, Double> keyNumbers) {
@@ -177,8 +177,10 @@ public final class ReportRunner {
                 + Runtime.version().feature() + ", " + Runtime.getRuntime().availableProcessors()
                 + " processors).").table(timingTable);
 
-        AtomicWrite.write(staging.resolve(RESULTS), root.toJsonBytes());
-        AtomicWrite.write(staging.resolve(REPORT), md.render().getBytes(StandardCharsets.UTF_8));
+        byte[] json = root.toJsonBytes();
+        byte[] text = md.render().getBytes(StandardCharsets.UTF_8);
+        AtomicFile.write(staging.resolve(RESULTS), o -> o.write(json));
+        AtomicFile.write(staging.resolve(REPORT), o -> o.write(text));
         List<String> names = new ArrayList<>();
         for (Path f : plots.written()) {
             names.add(f.getFileName().toString());
@@ -194,7 +196,7 @@ public final class ReportRunner {
         try {
             if (!Files.exists(out)) {
                 try {
-                    AtomicWrite.move(staging, out);
+                    StagingDirectory.move(staging, out);
                     return published;
                 } catch (IOException e) {
                     // someone created the directory meanwhile, or directories cannot be renamed
@@ -203,10 +205,10 @@ public final class ReportRunner {
                 }
             }
             for (String name : plotNames) {
-                AtomicWrite.move(staging.resolve(name), out.resolve(name));
+                StagingDirectory.move(staging.resolve(name), out.resolve(name));
             }
-            AtomicWrite.move(staging.resolve(RESULTS), out.resolve(RESULTS));
-            AtomicWrite.move(staging.resolve(REPORT), out.resolve(REPORT));
+            StagingDirectory.move(staging.resolve(RESULTS), out.resolve(RESULTS));
+            StagingDirectory.move(staging.resolve(REPORT), out.resolve(REPORT));
             return published;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot move the report into " + out + ": "
@@ -231,24 +233,6 @@ public final class ReportRunner {
                 throw new IllegalArgumentException("sections[" + i + "].id() must be unique, got \""
                         + id + "\" twice");
             }
-        }
-    }
-
-    private static void deleteRecursively(Path p) {
-        if (!Files.exists(p)) {
-            return;
-        }
-        try {
-            if (Files.isDirectory(p)) {
-                try (DirectoryStream<Path> ds = Files.newDirectoryStream(p)) {
-                    for (Path c : ds) {
-                        deleteRecursively(c);
-                    }
-                }
-            }
-            Files.deleteIfExists(p);
-        } catch (IOException ignored) {
-            // best effort: a leftover hidden staging directory is harmless
         }
     }
 }
