@@ -3,9 +3,11 @@ package org.ntk.bench.report;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.apache.commons.math3.special.Gamma;
+import org.ntk.core.fisher.ClusterPrediction;
+import org.ntk.core.fisher.FimEigenvectorFamilies;
 import org.ntk.core.fisher.FisherInformation;
 import org.ntk.core.kernel.DenseKernelMatrix;
+import org.ntk.core.mercer.Sphere;
 import org.ntk.core.network.ReluNetwork;
 import org.ntk.core.network.WeightScale;
 import org.ntk.spectral.Decomposition;
@@ -19,7 +21,8 @@ import org.ntk.spectral.Spectra;
  *
  * <p>The network is {@code ReluNetwork.random(d, m, FAN_IN, seed)} (VAR-1/d, the same as section
  * {@code network}); J = {@code FisherInformation.analytic(net)} (no 1/m factor) and all its
- * eigenpairs come from {@code Spectra.decompose}. The clusters are taken by multiplicity in the
+ * eigenpairs come from {@code Spectra.decompose}; the predictions from {@code ClusterPrediction},
+ * the theoretical vectors from {@code FimEigenvectorFamilies}. The clusters are taken by multiplicity in the
  * sorted spectrum: eigenvalue 1, the next d, the next d(d+1)/2 − 1; the rest is the residual. With
  * c_d = Γ(d/2)/(2√π Γ((d+1)/2)):
  * <pre>
@@ -30,9 +33,10 @@ import org.ntk.spectral.Spectra;
  *   top-cluster trace share → frac(d) = 1/2 + d²c_d²(3d+5)/(d+1)²   (papers: 1/2 + 3/(2π))
  * </pre>
  * Overlaps are mean squared cosines between each cluster's eigenvectors and the span of its
- * theoretical vectors (§2.3): (‖w_j‖)_j for cluster 1; the d rows w^(a) of W for cluster 2;
- * q^{ab} = (w_ja w_jb/‖w_j‖)_j and s^a = ((w_ja² − w_j1²)/‖w_j‖)_j for cluster 3, and, for
- * comparison, the papers' versions without 1/‖w_j‖ (diagonal family projected off u_1).
+ * theoretical vectors ({@code FimEigenvectorFamilies.orthonormalBasis}, §2.3): (‖w_j‖)_j for
+ * cluster 1; the d rows w^(a) of W for cluster 2; q^{ab} = (w_ja w_jb/‖w_j‖)_j and the Helmert
+ * combinations of (w_ja²/‖w_j‖)_j for cluster 3; and, for comparison, the uniform vector and the
+ * papers' cluster-3 vectors without 1/‖w_j‖.
  *
  * <p>Cost: O(m²d) for J, O(m³) for the eigendecomposition (about 1.5 s at m = 2000 on two cores),
  * memory about 4 m² doubles.
@@ -71,12 +75,17 @@ public final class FimSection implements ReportSection {
         }
         double traceClosed = fro / 2;
 
-        double cd = sphereConstant(d);
-        int[] mult = {1, d, d * (d + 1) / 2 - 1};
+        double cd = Sphere.reluMean(d);
+        List<ClusterPrediction> predicted = ClusterPrediction.of(d, m, WeightScale.FAN_IN);
+        int[] mult = new int[3];
         int[] start = {0, 1, d + 1};
-        double[] exact = {m * d * cd * cd, m / (4.0 * d), m * d * cd * cd / ((d + 1.0) * (d + 1.0))};
-        double[] papers = {m * (2.0 * d + 1) / (4 * Math.PI * d), m / (4.0 * d),
-            m / (2 * Math.PI * d * (d + 2.0))};
+        double[] exact = new double[3];
+        double[] papers = new double[3];
+        for (int c = 0; c < 3; c++) {
+            mult[c] = Math.toIntExact(predicted.get(c).multiplicity());
+            exact[c] = predicted.get(c).exactLimit();
+            papers[c] = predicted.get(c).papersValue();
+        }
         int clustered = 1 + d + mult[2];
 
         Table.Builder tb = Table.builder()
@@ -102,8 +111,8 @@ public final class FimSection implements ReportSection {
                 null, null, rs[0] * (m - clustered) / trace);
         Table clusters = tb.build();
         double topShare = topSum / trace;
-        double fracExact = fracExact(d);
-        double fracPapers = 0.5 + 3 / (2 * Math.PI);
+        double fracExact = ClusterPrediction.traceFraction(d);
+        double fracPapers = ClusterPrediction.PAPERS_TRACE_FRACTION;
 
         ResultNode r = ctx.results();
         r.put("hiddenWeightScale", WeightScale.FAN_IN.name())
@@ -163,7 +172,7 @@ public final class FimSection implements ReportSection {
         double[] fy = new double[ds.length];
         for (int i = 0; i < ds.length; i++) {
             dx[i] = ds[i];
-            fy[i] = fracExact(ds[i]);
+            fy[i] = ClusterPrediction.traceFraction(ds[i]);
         }
         ctx.figure("trace-share", Figure.builder("Trace share of the three FIM clusters")
                 .xAxis("input dimension d").yAxis("share of trace J (fraction)").logX()
@@ -178,40 +187,31 @@ public final class FimSection implements ReportSection {
         for (int i = 0; i < clustered; i++) {
             u[i] = dec.eigenvector(i);
         }
-        double[] norms = new double[m];
-        for (int k = 0; k < m; k++) {
-            double s = 0;
-            for (int a = 0; a < d; a++) {
-                s += w[k][a] * w[k][a];
-            }
-            norms[k] = Math.sqrt(s);
-        }
+        FimEigenvectorFamilies families = FimEigenvectorFamilies.of(net);
+        double[] norms = families.columnNorms();
         double[] ones = new double[m];
         java.util.Arrays.fill(ones, 1.0);
         double[][] u1 = {u[0]};
-        double topCos2 = SubspaceOverlap.meanSquaredCosine(u1, new double[][] {norms});
+        double topCos2 = SubspaceOverlap.meanSquaredCosineOrthonormal(u1, families.orthonormalBasis(0));
         double uniformCos2 = SubspaceOverlap.meanSquaredCosine(u1, new double[][] {ones});
-        double[][] rows = new double[d][m];
-        for (int a = 0; a < d; a++) {
-            for (int k = 0; k < m; k++) {
-                rows[a][k] = w[k][a];
-            }
-        }
-        double c2 = SubspaceOverlap.meanSquaredCosine(slice(u, 1, d), rows);
-        double c3 = SubspaceOverlap.meanSquaredCosine(slice(u, d + 1, mult[2]),
-                thirdClusterVectors(w, norms, true, null));
+        double c2 = SubspaceOverlap.meanSquaredCosineOrthonormal(slice(u, 1, d),
+                families.orthonormalBasis(1));
+        double c3 = SubspaceOverlap.meanSquaredCosineOrthonormal(slice(u, d + 1, mult[2]),
+                families.orthonormalBasis(2));
         double c3papers = SubspaceOverlap.meanSquaredCosine(slice(u, d + 1, mult[2]),
-                thirdClusterVectors(w, norms, false, u[0]));
+                papersThirdClusterVectors(w, u[0]));
         Table overlaps = Table.builder()
                 .text("cluster", "cluster")
-                .text("theory", "theoretical vectors (§2.3, §3.6)")
+                .text("theory", "theoretical vectors (`FimEigenvectorFamilies`, §2.3, §3.6)")
                 .integer("dimension", "dimension")
                 .number("meanSquaredCosine", "mean cos² with their span", 5)
                 .row("1", "column norms (‖w_j‖)_j", 1, topCos2)
                 .row("1", "uniform vector (1, …, 1) (for contrast)", 1, uniformCos2)
-                .row("2", "the d rows w^(a) of W", d, c2)
-                .row("3", "q^{ab} = w_ja w_jb/‖w_j‖, s^a = (w_ja² − w_j1²)/‖w_j‖", mult[2], c3)
-                .row("3", "papers' q, s without 1/‖w_j‖, s projected off u_1", mult[2], c3papers)
+                .row("2", "the d rows w^(a) of W, u_1 projected out", d, c2)
+                .row("3", "q^{ab} = w_ja w_jb/‖w_j‖ and Helmert combinations of w_ja²/‖w_j‖,"
+                        + " clusters 1–2 projected out", mult[2], c3)
+                .row("3", "papers' w_ja w_jb and w_ja² − w_j1² (no 1/‖w_j‖), the latter projected"
+                        + " off u_1", mult[2], c3papers)
                 .build();
         r.put("topEigenvectorCosine", Math.sqrt(topCos2));
         ctx.paragraph("Overlap of each cluster's eigenvectors with its theoretical vectors: the mean"
@@ -223,17 +223,6 @@ public final class FimSection implements ReportSection {
         r.put("eigenvalues", ev);
         ctx.keyNumber("topClusterTraceShare", topShare);
         ctx.progress().progress(task, 3, 3);
-    }
-
-    /** c_d = Γ(d/2)/(2√π Γ((d+1)/2)) by log-gamma (MATH.md §0). */
-    static double sphereConstant(int d) {
-        return Math.exp(Gamma.logGamma(d / 2.0) - Gamma.logGamma((d + 1) / 2.0)) / (2 * Math.sqrt(Math.PI));
-    }
-
-    /** frac(d) = 1/2 + d²c_d²(3d+5)/(d+1)² (MATH.md §2.4). */
-    static double fracExact(int d) {
-        double cd = sphereConstant(d);
-        return 0.5 + (double) d * d * cd * cd * (3.0 * d + 5) / ((d + 1.0) * (d + 1.0));
     }
 
     /** d = 1, 2, …, 10, then about 12 points per decade up to 1000. */
@@ -256,11 +245,11 @@ public final class FimSection implements ReportSection {
     }
 
     /**
-     * The d(d+1)/2 − 1 vectors spanning cluster 3: q^{ab} (a &lt; b) then s^a (a = 2..d), divided
-     * by ‖w_j‖ when {@code normalised}; otherwise the papers' versions with the diagonal family
-     * projected off {@code u1}.
+     * The papers' d(d+1)/2 − 1 vectors for cluster 3, without the 1/‖w_j‖ of MATH.md §2.3:
+     * (w_ja w_jb)_j for a &lt; b, then (w_ja² − w_j1²)_j for a = 2..d with the component along
+     * {@code u1} removed ("the manipulation … to remove the component parallel to u1").
      */
-    static double[][] thirdClusterVectors(double[][] w, double[] norms, boolean normalised, double[] u1) {
+    static double[][] papersThirdClusterVectors(double[][] w, double[] u1) {
         int m = w.length;
         int d = w[0].length;
         double[][] v = new double[d * (d + 1) / 2 - 1][m];
@@ -268,24 +257,20 @@ public final class FimSection implements ReportSection {
         for (int a = 0; a < d; a++) {
             for (int b = a + 1; b < d; b++) {
                 for (int k = 0; k < m; k++) {
-                    v[c][k] = w[k][a] * w[k][b] / (normalised ? norms[k] : 1);
+                    v[c][k] = w[k][a] * w[k][b];
                 }
                 c++;
             }
         }
         for (int a = 1; a < d; a++) {
             double[] s = v[c++];
+            double p = 0;
             for (int k = 0; k < m; k++) {
-                s[k] = (w[k][a] * w[k][a] - w[k][0] * w[k][0]) / (normalised ? norms[k] : 1);
+                s[k] = w[k][a] * w[k][a] - w[k][0] * w[k][0];
+                p += s[k] * u1[k];
             }
-            if (!normalised) {
-                double p = 0;
-                for (int k = 0; k < m; k++) {
-                    p += s[k] * u1[k];
-                }
-                for (int k = 0; k < m; k++) {
-                    s[k] -= p * u1[k];
-                }
+            for (int k = 0; k < m; k++) {
+                s[k] -= p * u1[k];
             }
         }
         return v;

@@ -80,6 +80,30 @@ final class SubspaceOverlap {
         return s / u.length;
     }
 
+    /**
+     * The mean squared cosine of the vectors {@code u} (each unit norm) with the span of the
+     * orthonormal rows {@code q}: (1/k) Σ_i Σ_c (q_c·u_i)². Cost O(n·p·k).
+     *
+     * @throws IllegalArgumentException if u is empty or the lengths disagree
+     */
+    static double meanSquaredCosineOrthonormal(double[][] u, double[][] q) {
+        if (u.length == 0) {
+            throw new IllegalArgumentException("u must be non-empty, got 0 vectors");
+        }
+        double s = 0;
+        for (int i = 0; i < u.length; i++) {
+            for (int c = 0; c < q.length; c++) {
+                if (q[c].length != u[i].length) {
+                    throw new IllegalArgumentException("q[" + c + "] has length " + q[c].length
+                            + ", expected " + u[i].length);
+                }
+                double p = dot(q[c], u[i]);
+                s += p * p;
+            }
+        }
+        return s / u.length;
+    }
+
     private static double dot(double[] x, double[] y) {
         double s = 0;
         for (int i = 0; i < x.length; i++) {

@@ -143,18 +143,4 @@ class FimSectionTest {
         String md = Files.readString(tmp.resolve("r/report.md"));
         assertTrue(md.contains("](fim-spectrum.png)"), md);
     }
-
-    @Test
-    void fracMatchesTheMathTable() {
-        // MATH.md §2.4: frac(d) for d = 1, 2, 3, 10, 100, 1000 (8 decimals)
-        assertEquals(1.0, FimSection.fracExact(1), 1e-12);
-        assertEquals(0.99534801, FimSection.fracExact(2), 5e-9);
-        assertEquals(0.9921875, FimSection.fracExact(3), 1e-12);
-        assertEquals(0.98392912, FimSection.fracExact(10), 5e-9);
-        assertEquals(0.97824304, FimSection.fracExact(100), 5e-9);
-        assertEquals(0.97754423, FimSection.fracExact(1000), 5e-9);
-        // c_2 = 1/π, c_3 = 1/4 (MATH.md §0)
-        assertEquals(1 / Math.PI, FimSection.sphereConstant(2), 1e-15);
-        assertEquals(0.25, FimSection.sphereConstant(3), 1e-15);
-    }
 }

@@ -21,6 +21,20 @@ class SubspaceOverlapTest {
     }
 
     @Test
+    void orthonormalVersionAgreesWithTheGeneralOne() {
+        double t = 0.7;
+        double[][] u = {{Math.cos(t), 0, Math.sin(t)}, {0, 1, 0}};
+        double[][] q = {{1, 0, 0}, {0, 1, 0}};
+        // cos² t for the first vector, 1 for the second (closed form)
+        double expected = (Math.cos(t) * Math.cos(t) + 1) / 2;
+        assertEquals(expected, SubspaceOverlap.meanSquaredCosineOrthonormal(u, q), 1e-15);
+        assertEquals(expected, SubspaceOverlap.meanSquaredCosine(u, q), 1e-15);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> SubspaceOverlap.meanSquaredCosineOrthonormal(u, new double[][] {{1, 0}}));
+        assertTrue(e.getMessage().startsWith("q[0] "), e.getMessage());
+    }
+
+    @Test
     void rejectsDependentVectorsAndShapeMismatch() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> SubspaceOverlap.meanSquaredCosine(new double[][] {{1, 0}},
