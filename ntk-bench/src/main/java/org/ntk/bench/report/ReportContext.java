@@ -97,7 +97,12 @@ public final class ReportContext {
      * give unrelated values.
      */
     public long derivedSeed(long stream) {
-        long z = parameters.seed() + 0x9E3779B97F4A7C15L * (stream + 1);
+        return derivedSeed(parameters.seed(), stream);
+    }
+
+    /** The derived seed of {@link #derivedSeed(long)} for a given run seed. */
+    public static long derivedSeed(long seed, long stream) {
+        long z = seed + 0x9E3779B97F4A7C15L * (stream + 1);
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
         z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
         return z ^ (z >>> 31);

@@ -63,7 +63,8 @@ public final class ReportRunner {
      * The sections of {@code ntk report}, in report order: those whose library APIs exist.
      */
     public static List<ReportSection> defaultSections() {
-        return List.of(new NetworkSection(), new FimSection(), new MercerSection());
+        return List.of(new NetworkSection(), new FimSection(), new MercerSection(),
+                new TheoremLimitsSection());
     }
 
     /**
