@@ -1,6 +1,7 @@
 package org.ntk.bench.report;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import org.ntk.core.fisher.ClusterPrediction;
@@ -190,7 +191,7 @@ public final class FimSection implements ReportSection {
         FimEigenvectorFamilies families = FimEigenvectorFamilies.of(net);
         double[] norms = families.columnNorms();
         double[] ones = new double[m];
-        java.util.Arrays.fill(ones, 1.0);
+        Arrays.fill(ones, 1.0);
         double[][] u1 = {u[0]};
         double topCos2 = SubspaceOverlap.meanSquaredCosineOrthonormal(u1, families.orthonormalBasis(0));
         double uniformCos2 = SubspaceOverlap.meanSquaredCosine(u1, new double[][] {ones});

@@ -60,7 +60,11 @@ public final class ReportRunner {
     }
 
     /**
-     * The sections of {@code ntk report}, in report order: those whose library APIs exist.
+     * The sections of {@code ntk report}, in report order: {@link NetworkSection} ({@code network}),
+     * {@link FimSection} ({@code fim}, issue section 1), {@link MercerSection} ({@code mercer},
+     * section 2) and {@link TheoremLimitsSection} ({@code theoremLimits}, section 3). Sections 4–6
+     * (simplicity bias, deep-NTK bounds, quadratic scaling) are added here as their classes are
+     * written.
      */
     public static List<ReportSection> defaultSections() {
         return List.of(new NetworkSection(), new FimSection(), new MercerSection(),

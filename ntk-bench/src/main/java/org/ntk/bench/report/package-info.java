@@ -13,6 +13,13 @@
  * theory as lines and observations as points); {@link org.ntk.bench.report.ResultNode} builds the
  * ordered JSON.
  *
+ * <p>Sections so far: {@link org.ntk.bench.report.NetworkSection} (the random network, trace
+ * checks), {@link org.ntk.bench.report.FimSection} (FIM spectrum, clusters, trace shares,
+ * eigenvector overlaps), {@link org.ntk.bench.report.MercerSection} (exact against papers' Mercer
+ * eigenvalues, residual share) and {@link org.ntk.bench.report.TheoremLimitsSection} (seed 002's
+ * theorem limits and their MAE). A new section is one class implementing {@code ReportSection},
+ * listed in {@code ReportRunner.defaultSections()}.
+ *
  * <p>Guarantees: no partial output (files are written to a staging directory and renamed); a
  * failing section leaves the output directory untouched; the same parameters give the same
  * {@code results.json} except the timings under {@code run}.

@@ -33,7 +33,7 @@ class TheoremLimitsSectionTest {
 
     @BeforeAll
     static void run() throws IOException {
-        ReportRunner.run(new ReportParameters(D, 100, SEED, tmp.resolve("r"), 1), ProgressListener.NONE,
+        ReportRunner.run(new ReportParameters(D, 100, SEED, tmp.resolve("r"), 2), ProgressListener.NONE,
                 List.of(new TheoremLimitsSection()));
         section = ResultNode.parse(Files.readAllBytes(tmp.resolve("r/results.json"))).get("theoremLimits");
     }
@@ -42,7 +42,7 @@ class TheoremLimitsSectionTest {
     void constantsMatchTable94() {
         // MATH.md §9.4, d = 5: c_d = 0.1875, 1/(2√d) = 0.2236067977, 1/√(2πd) = 0.1784124116,
         // 1/(2√(2πd)) = 0.0892062058
-        JsonNode rows = section.get("meanAbsoluteErrors");
+        JsonNode rows = section.get("groups");
         assertEquals(0.1875, rows.get(0).get("constant").doubleValue(), 1e-15);
         assertEquals(0.2236067977, rows.get(1).get("constant").doubleValue(), 1e-10);
         assertEquals(0.1784124116, rows.get(2).get("constant").doubleValue(), 1e-10);
@@ -55,7 +55,7 @@ class TheoremLimitsSectionTest {
         // sign chosen so that Σ g·limit ≥ 0, MAE over the section's 1000 test inputs (MATH.md §4)
         int m = 500;
         double[][] w = ReluNetwork.random(D, m, WeightScale.FAN_IN,
-                ReportContext.derivedSeed(SEED, 10)).hiddenWeights();
+                ReportContext.derivedSeed(SEED, TheoremLimitsSection.networkStream(0, 0))).hiddenWeights();
         double[][] x = Gaussians.standardNormal(TheoremLimitsSection.TEST_POINTS, D,
                 ReportContext.derivedSeed(SEED, 2));
         double norm = 0;
@@ -85,22 +85,58 @@ class TheoremLimitsSectionTest {
             mae += Math.abs(sign * g[i] - lim[i]);
         }
         mae /= x.length;
-        assertEquals(mae, section.get("meanAbsoluteErrors").get(1).get("mae500").doubleValue(), 1e-12 * mae);
+        JsonNode per = entry(section.get("perNetwork"), "G2", 500);
+        assertEquals(ReportContext.derivedSeed(SEED, 10), per.get("seeds").get(0).longValue());
+        assertEquals(mae, per.get("mae").get(0).doubleValue(), 1e-12 * mae);
+    }
+
+    private static JsonNode entry(JsonNode list, String group, int m) {
+        for (JsonNode r : list) {
+            if (r.get("group").textValue().equals(group) && r.get("m").intValue() == m) {
+                return r;
+            }
+        }
+        throw new AssertionError("no entry for " + group + ", m = " + m);
+    }
+
+    @Test
+    void meanErrorsSummariseTheNetworks() {
+        JsonNode rows = section.get("meanAbsoluteErrors");
+        assertEquals(12, rows.size());
+        for (JsonNode r : rows) {
+            JsonNode per = entry(section.get("perNetwork"), r.get("group").textValue(), r.get("m").intValue());
+            int n = per.get("mae").size();
+            assertEquals(r.get("networks").intValue(), n);
+            double mean = 0;
+            for (JsonNode e : per.get("mae")) {
+                mean += e.doubleValue();
+            }
+            mean /= n;
+            double ss = 0;
+            for (JsonNode e : per.get("mae")) {
+                ss += (e.doubleValue() - mean) * (e.doubleValue() - mean);
+            }
+            assertEquals(mean, r.get("meanMae").doubleValue(), 1e-15);
+            assertEquals(Math.sqrt(ss / (n - 1) / n), r.get("standardError").doubleValue(), 1e-15);
+            assertEquals(mean * Math.sqrt(r.get("m").intValue()), r.get("maeTimesRootM").doubleValue(), 1e-12);
+        }
     }
 
     @Test
     void errorsFallWithWidth() {
-        for (JsonNode r : section.get("meanAbsoluteErrors")) {
-            String g = r.get("group").textValue();
-            double e500 = r.get("mae500").doubleValue();
-            double e1e5 = r.get("mae100000").doubleValue();
-            assertEquals(e500 / e1e5, r.get("decay").doubleValue(), 1e-12 * e500 / e1e5);
-            // MATH.md §4: errors ≤ 0.004 at m = 10⁵ (d = 3, 10); m^{−1/2} law predicts a ratio of
-            // √200 ≈ 14 from m = 500; one draw per width, so demand only > 4 and < 0.01
+        for (String g : List.of("G1", "G2", "G3", "G3'")) {
+            double e500 = entry(section.get("meanAbsoluteErrors"), g, 500).get("meanMae").doubleValue();
+            double e1e5 = entry(section.get("meanAbsoluteErrors"), g, 100_000).get("meanMae").doubleValue();
+            // MATH.md §4: errors ≤ 0.004 at m = 10⁵ (d = 3, 10)
             assertTrue(e1e5 < 0.01, g + " MAE at m = 100 000: " + e1e5);
-            assertTrue(e500 / e1e5 > 4, g + " decay ratio " + e500 / e1e5);
+            // m^{−1/2} predicts a ratio √200 ≈ 14.1. A single network's MAE has a coefficient of
+            // variation ≈ 0.75 (docs/design-notes.md), so means of 5 and 3 networks give a log-ratio
+            // spread ≈ √(0.34² + 0.43²) ≈ 0.55: a ratio below 3 is 2.8 spreads away
+            assertTrue(e500 / e1e5 > 3, g + " decay ratio " + e500 / e1e5);
+        }
+        for (JsonNode r : section.get("groups")) {
             // §4: correlation with the limit ≥ 0.995 at m = 10⁵; at m = 10⁴ demand 0.9
-            assertTrue(r.get("correlation10000").doubleValue() > 0.9, g);
+            assertTrue(r.get("correlation").doubleValue() > 0.9, r.toString());
         }
     }
 
