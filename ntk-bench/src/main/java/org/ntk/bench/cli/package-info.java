@@ -1,6 +1,6 @@
 /**
  * The {@code ntk} command-line application: one class per subcommand ({@code report}, {@code gram},
- * {@code fim}, {@code density}, {@code mercer}, and later {@code spectrum}, {@code bench}), all
+ * {@code fim}, {@code spectrum}, {@code mercer}, {@code density}, {@code bench}), all
  * extending {@link org.ntk.bench.cli.CliCommand} and registered in
  * {@link org.ntk.bench.cli.NtkCli#commands}.
  *
