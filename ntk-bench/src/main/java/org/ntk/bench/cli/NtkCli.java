@@ -93,7 +93,8 @@ public final class NtkCli implements Callable<Integer> {
                 new FimCommand(ctx),
                 new SpectrumCommand(ctx),
                 new MercerCommand(ctx),
-                new DensityCommand(ctx));
+                new DensityCommand(ctx),
+                new BenchCommand(ctx));
     }
 
     /** The configured picocli command line: subcommands, writers and the exit-code policy. */
