@@ -1,8 +1,10 @@
 /**
  * JMH benchmarks of ntk's hot paths: Gram assembly ({@link org.ntk.bench.jmh.GramBenchmark}), the
  * analytic Fisher information ({@link org.ntk.bench.jmh.FisherBenchmark}), the empirical deep NTK
- * ({@link org.ntk.bench.jmh.DeepNtkBenchmark}) and the machine's roofline
- * ({@link org.ntk.bench.jmh.RooflineBenchmark}); data from the seeded {@link org.ntk.bench.jmh.BenchData}.
+ * ({@link org.ntk.bench.jmh.DeepNtkBenchmark}), dense eigensolvers against ND4J's and a pure-Java one
+ * ({@link org.ntk.bench.jmh.EigenSolverBenchmark}), leading eigenpairs against the full
+ * decomposition ({@link org.ntk.bench.jmh.TopEigenBenchmark}) and {@code .npy} I/O
+ * ({@link org.ntk.bench.jmh.NpyBenchmark}); data from the seeded {@link org.ntk.bench.jmh.BenchData}.
  *
  * <p>Rules (after the JMH samples): sizes and backends are {@code @Param}s; forks, warm-up,
  * measurement and JVM flags are pinned in annotations with short defaults so that the whole grid runs
