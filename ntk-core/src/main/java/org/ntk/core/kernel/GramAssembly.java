@@ -1,5 +1,6 @@
 package org.ntk.core.kernel;
 
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntConsumer;
@@ -15,13 +16,21 @@ import org.ntk.core.validation.Validate;
  * triangle tile by tile ({@link InnerProductTiles}, or a BLAS backend); map each entry
  * t = &lt;x_i, x_j&gt;/(‖x_i‖‖x_j‖), clamped to [−1, 1], through the profile h and scale by
  * (‖x_i‖‖x_j‖)^p; mirror into the lower triangle. With the pure-Java backend the map is fused into
- * the tile loop, so the n² inner products are never stored separately. Every entry is computed by
- * the same arithmetic whatever the partition, so results are bitwise identical for every thread
- * count, and {@code value(x_i, x_j)} equals the Gram entry bitwise.
+ * the tile loop; with another backend the inner products of a strip of rows are computed into a
+ * reused buffer and mapped while it is in cache. Either way the n² inner products are never stored,
+ * and the result array is written once. Every entry is computed by the same arithmetic whatever the
+ * partition, so results are bitwise identical for every thread count, and (with the pure-Java
+ * backend) {@code value(x_i, x_j)} equals the Gram entry bitwise.
+ *
+ * <p>The per-entry loops (cosine, profile, weights) are short loops over contiguous row segments that
+ * the JIT vectorises; the mirror image below the diagonal is written tile by tile in contiguous
+ * column runs (docs/performance.md has the measurements behind this layout).
  */
 final class GramAssembly {
 
     private static final int TILE = InnerProductTiles.TILE;
+    /** Rows per strip of a Gram pass through another backend (a multiple of TILE). */
+    private static final int STRIP = 4 * TILE;
 
     private GramAssembly() {
     }
@@ -78,16 +87,14 @@ final class GramAssembly {
         if (backend == InnerProductBackends.pureJava()) {
             fusedGram(kernel, ps, w, out, options.threads(), progress);
         } else {
-            backend.gramUpper(ps.rows, n, ps.d, out, options.threads());
-            mapGram(kernel, w, out, n, options.threads(), progress);
+            stripGram(kernel, ps, w, out, backend, options.threads(), progress);
         }
         return DenseKernelMatrix.wrapSymmetric(n, out);
     }
 
     /**
-     * Tile by tile on and above the diagonal: inner products ({@link InnerProductTiles}), cosines,
-     * profile, weights, then the tile's mirror image below the diagonal. Each step is a loop over a
-     * contiguous row segment (vectorisable); the mirror writes contiguous column runs.
+     * Tile by tile on and above the diagonal: inner products ({@link InnerProductTiles}) into the
+     * worker's {@link TileMap}, mapped to kernel values, stored with their mirror image.
      */
     private static void fusedGram(HomogeneousKernel kernel, PointSet ps, double[] w, double[] out, int threads,
                                   Progress progress) {
@@ -98,110 +105,85 @@ final class GramAssembly {
         final double[] rows = ps.rows;
         final double[] sq = ps.sq;
         ParallelTiles.run(tiles, threads, () -> {
-            double[] c = new double[TILE * TILE];
-            double[] tb = new double[TILE * TILE];
-            ProfileBatch batch = ProfileBatch.of(kernel);
+            TileMap tm = new TileMap(kernel);
             return (IntConsumer) ti -> {
                 int i0 = ti * TILE;
                 int i1 = Math.min(i0 + TILE, np);
                 int ie = Math.min(i1, n);
+                tm.rows(sq, w, i0, ie);
                 long entries = 0;
                 for (int tj = ti; tj < tiles; tj++) {
                     int j0 = tj * TILE;
                     int j1 = Math.min(j0 + TILE, np);
                     int je = Math.min(j1, n);
-                    InnerProductTiles.tile(rows, i0, i1, rows, j0, j1, d, ti == tj, c);
-                    int m = 0;
-                    for (int i = i0; i < ie; i++) {
-                        int js = Math.max(j0, i);
-                        if (js < je) {
-                            PointSet.cosines(c, (i - i0) * TILE + (js - j0), sq[i], sq, js, tb, m, je - js);
-                            m += je - js;
-                        }
-                    }
-                    batch.apply(tb, m);
-                    entries += m;
-                    writeUpper(tb, w, out, n, i0, ie, j0, je);
-                    mirrorTile(out, n, i0, ie, j0, je);
+                    InnerProductTiles.tile(rows, i0, i1, rows, j0, j1, d, ti == tj, tm.c);
+                    tm.columns(sq, w, j0, je);
+                    tm.map();
+                    tm.storeSymmetric(out, n, i0, ie, j0, je);
+                    entries += upperEntries(i0, ie, j0, je);
                 }
                 progress.add(entries);
             };
         });
     }
 
-    /**
-     * Writes the mapped values of one tile (packed row segments j ≥ max(j0, i) in tb) times the
-     * weights into the rows of out.
-     */
-    private static void writeUpper(double[] tb, double[] w, double[] out, int n, int i0, int ie, int j0, int je) {
-        int m = 0;
+    /** The number of entries (i, j) with j ≥ i in the tile rows [i0, ie) × columns [j0, je). */
+    private static long upperEntries(int i0, int ie, int j0, int je) {
+        long e = 0;
         for (int i = i0; i < ie; i++) {
-            int js = Math.max(j0, i);
-            if (js < je) {
-                scaleRow(tb, m, w[i], w, js, out, i * n + js, je - js);
-                m += je - js;
-            }
+            e += Math.max(0, je - Math.max(j0, i));
         }
-    }
-
-    /** out[o + k] = wi·w[wOff + k]·t[tOff + k] for k &lt; len (a vectorisable loop). */
-    private static void scaleRow(double[] t, int tOff, double wi, double[] w, int wOff, double[] out, int o, int len) {
-        for (int k = 0; k < len; k++) {
-            out[o + k] = wi * w[wOff + k] * t[tOff + k];
-        }
+        return e;
     }
 
     /**
-     * Copies the upper-triangle entries of the tile rows [i0, ie) × columns [j0, je) to their mirror
-     * positions: out[j·n + i] = out[i·n + j] for i &lt; j, one contiguous run per column j.
+     * The Gram pass with another backend, strip by strip: the backend's {@code cross} computes the
+     * inner products of a strip of {@link #STRIP} rows with every later row into a reused buffer, and
+     * the strip is mapped tile by tile as in {@link #fusedGram} while the buffer is still in cache.
+     * The diagonal's inner products are replaced by the points' own squared norms, so its cosine is
+     * exactly 1 (and the diagonal equals the pure-Java one bitwise) whatever the backend's rounding.
      */
-    private static void mirrorTile(double[] out, int n, int i0, int ie, int j0, int je) {
-        for (int j = j0; j < je; j++) {
-            int end = Math.min(ie, j);
-            int row = j * n;
-            for (int i = i0; i < end; i++) {
-                out[row + i] = out[i * n + j];
-            }
-        }
-    }
-
-    /**
-     * Maps raw upper-triangle inner products (from a backend) in place, tile by tile as
-     * {@link #fusedGram}, and mirrors them.
-     */
-    private static void mapGram(HomogeneousKernel kernel, double[] w, double[] out, int n, int threads,
-                                Progress progress) {
-        final double[] diag = new double[n];
-        for (int i = 0; i < n; i++) {
-            diag[i] = out[i * n + i];
-        }
+    private static void stripGram(HomogeneousKernel kernel, PointSet ps, double[] w, double[] out,
+                                  InnerProductBackend backend, int threads, Progress progress) {
+        final int n = ps.n;
+        final int d = ps.d;
+        final double[] sq = ps.sq;
         final int tiles = (n + TILE - 1) / TILE;
-        ParallelTiles.run(tiles, threads, () -> {
-            double[] tb = new double[TILE * TILE];
-            ProfileBatch batch = ProfileBatch.of(kernel);
-            return (IntConsumer) ti -> {
-                int i0 = ti * TILE;
-                int ie = Math.min(i0 + TILE, n);
-                long entries = 0;
-                for (int tj = ti; tj < tiles; tj++) {
-                    int j0 = tj * TILE;
-                    int je = Math.min(j0 + TILE, n);
-                    int m = 0;
-                    for (int i = i0; i < ie; i++) {
-                        int js = Math.max(j0, i);
-                        if (js < je) {
-                            PointSet.cosines(out, i * n + js, diag[i], diag, js, tb, m, je - js);
-                            m += je - js;
+        final double[] buf = new double[Math.min(STRIP, n) * n];
+        for (int s0 = 0; s0 < n; s0 += STRIP) {
+            final int base = s0;
+            final int p = Math.min(STRIP, n - s0);
+            final int width = n - s0;
+            double[] xs = Arrays.copyOfRange(ps.rows, s0 * d, (s0 + p) * d);
+            double[] ys = Arrays.copyOfRange(ps.rows, s0 * d, n * d);
+            backend.cross(xs, p, ys, width, d, buf, threads);
+            ParallelTiles.run((p + TILE - 1) / TILE, threads, () -> {
+                TileMap tm = new TileMap(kernel);
+                return (IntConsumer) t -> {
+                    int i0 = base + t * TILE;
+                    int ie = Math.min(i0 + TILE, base + p);
+                    tm.rows(sq, w, i0, ie);
+                    long entries = 0;
+                    for (int tj = i0 / TILE; tj < tiles; tj++) {
+                        int j0 = tj * TILE;
+                        int je = Math.min(j0 + TILE, n);
+                        for (int i = i0; i < ie; i++) {
+                            System.arraycopy(buf, (i - base) * width + (j0 - base), tm.c, (i - i0) * TILE, je - j0);
                         }
+                        if (j0 == i0) {
+                            for (int i = i0; i < ie; i++) {
+                                tm.c[(i - i0) * (TILE + 1)] = sq[i];
+                            }
+                        }
+                        tm.columns(sq, w, j0, je);
+                        tm.map();
+                        tm.storeSymmetric(out, n, i0, ie, j0, je);
+                        entries += upperEntries(i0, ie, j0, je);
                     }
-                    batch.apply(tb, m);
-                    entries += m;
-                    writeUpper(tb, w, out, n, i0, ie, j0, je);
-                    mirrorTile(out, n, i0, ie, j0, je);
-                }
-                progress.add(entries);
-            };
-        });
+                    progress.add(entries);
+                };
+            });
+        }
     }
 
     /** The nx × ny cross-kernel matrix as fresh rows. */
@@ -211,9 +193,9 @@ final class GramAssembly {
         PointSet px = PointSet.of(x, "x");
         PointSet py = PointSet.of(y, "y");
         Validate.sameDimension(px.d, py.d, "x", "y");
-        int nx = px.n;
-        int ny = py.n;
-        int d = px.d;
+        final int nx = px.n;
+        final int ny = py.n;
+        final int d = px.d;
         checkHeap((long) nx * ny, "cross-kernel matrix of size " + nx + "×" + ny);
         double[][] res = new double[nx][ny];
         double[] wx = px.weights(p);
@@ -221,58 +203,61 @@ final class GramAssembly {
         InnerProductBackend backend = InnerProductBackends.resolve(options.backend(), nx, ny, d);
         Progress progress = new Progress(options.listener(), "cross", (long) nx * ny);
         int threads = options.threads();
+        final int tilesY = (ny + TILE - 1) / TILE;
         if (backend != InnerProductBackends.pureJava() && (long) nx * ny <= Integer.MAX_VALUE - 8) {
             checkHeap((long) nx * ny, "cross-kernel inner products of size " + nx + "×" + ny);
             double[] flat = new double[nx * ny];
             backend.cross(px.rows, nx, py.rows, ny, d, flat, threads);
             ParallelTiles.run((nx + TILE - 1) / TILE, threads, () -> {
-                double[] tb = new double[ny];
-                ProfileBatch batch = ProfileBatch.of(kernel);
+                TileMap tm = new TileMap(kernel);
                 return (IntConsumer) ti -> {
-                    int ie = Math.min(ti * TILE + TILE, nx);
-                    for (int i = ti * TILE; i < ie; i++) {
-                        PointSet.cosines(flat, i * ny, px.sq[i], py.sq, 0, tb, 0, ny);
-                        batch.apply(tb, ny);
-                        scaleRow(tb, 0, wx[i], wy, 0, res[i], 0, ny);
+                    int i0 = ti * TILE;
+                    int ie = Math.min(i0 + TILE, nx);
+                    tm.rows(px.sq, wx, i0, ie);
+                    for (int tj = 0; tj < tilesY; tj++) {
+                        int j0 = tj * TILE;
+                        int je = Math.min(j0 + TILE, ny);
+                        for (int i = i0; i < ie; i++) {
+                            System.arraycopy(flat, i * ny + j0, tm.c, (i - i0) * TILE, je - j0);
+                        }
+                        tm.columns(py.sq, wy, j0, je);
+                        tm.map();
+                        storeRows(tm, res, i0, ie, j0, je);
                     }
-                    progress.add((long) (ie - ti * TILE) * ny);
+                    progress.add((long) (ie - i0) * ny);
                 };
             });
             return res;
         }
         final int npx = InnerProductTiles.paddedRows(nx);
         final int npy = InnerProductTiles.paddedRows(ny);
-        final int tilesY = (ny + TILE - 1) / TILE;
         ParallelTiles.run((nx + TILE - 1) / TILE, threads, () -> {
-            double[] c = new double[TILE * TILE];
-            double[] tb = new double[TILE * TILE];
-            ProfileBatch batch = ProfileBatch.of(kernel);
+            TileMap tm = new TileMap(kernel);
             return (IntConsumer) ti -> {
                 int i0 = ti * TILE;
                 int i1 = Math.min(i0 + TILE, npx);
                 int ie = Math.min(i1, nx);
+                tm.rows(px.sq, wx, i0, ie);
                 for (int tj = 0; tj < tilesY; tj++) {
                     int j0 = tj * TILE;
                     int j1 = Math.min(j0 + TILE, npy);
                     int je = Math.min(j1, ny);
-                    InnerProductTiles.tile(px.rows, i0, i1, py.rows, j0, j1, d, false, c);
-                    int len = je - j0;
-                    int m = 0;
-                    for (int i = i0; i < ie; i++) {
-                        PointSet.cosines(c, (i - i0) * TILE, px.sq[i], py.sq, j0, tb, m, len);
-                        m += len;
-                    }
-                    batch.apply(tb, m);
-                    m = 0;
-                    for (int i = i0; i < ie; i++) {
-                        scaleRow(tb, m, wx[i], wy, j0, res[i], j0, len);
-                        m += len;
-                    }
+                    InnerProductTiles.tile(px.rows, i0, i1, py.rows, j0, j1, d, false, tm.c);
+                    tm.columns(py.sq, wy, j0, je);
+                    tm.map();
+                    storeRows(tm, res, i0, ie, j0, je);
                 }
                 progress.add((long) (ie - i0) * ny);
             };
         });
         return res;
+    }
+
+    /** Copies the mapped tile rows [i0, ie) × columns [j0, je) into the result rows. */
+    private static void storeRows(TileMap tm, double[][] res, int i0, int ie, int j0, int je) {
+        for (int i = i0; i < ie; i++) {
+            System.arraycopy(tm.k, (i - i0) * TILE, res[i], j0, je - j0);
+        }
     }
 
     /** Requires that {@code entries} doubles fit in the heap that can still be allocated. */

@@ -145,7 +145,12 @@ public final class ImplicitKernelMatrix implements KernelMatrix {
         apply(v, out, k);
     }
 
-    /** OUT = K V for V, OUT n×k row-major; one task per row-tile. */
+    /**
+     * OUT = K V for V, OUT n×k row-major; one task per row-tile. Each tile of K is mapped in the
+     * worker's {@link TileMap}; the tile's rows of OUT accumulate Σ_j K_ij·V_j over j in index order,
+     * each as a loop over the k columns with one index (vectorisable: the rows of OUT and of V are
+     * copied into per-row arrays).
+     */
     private void apply(double[] v, double[] out, int k) {
         final int n = points.n;
         final int d = points.d;
@@ -154,48 +159,55 @@ public final class ImplicitKernelMatrix implements KernelMatrix {
         final double[] rows = points.rows;
         final double[] sq = points.sq;
         ParallelTiles.run(tiles, threads, () -> {
-            double[] c = new double[TILE * TILE];
-            double[] tb = new double[TILE * TILE];
-            double[] acc = new double[TILE * k];
-            ProfileBatch batch = ProfileBatch.of(kernel);
+            TileMap tm = new TileMap(kernel);
+            double[][] acc = new double[TILE][k];
+            double[][] vRows = new double[TILE][k];
             return (IntConsumer) ti -> {
                 int i0 = ti * TILE;
                 int i1 = Math.min(i0 + TILE, np);
                 int ie = Math.min(i1, n);
-                Arrays.fill(acc, 0.0);
+                tm.rows(sq, w, i0, ie);
+                for (double[] a : acc) {
+                    Arrays.fill(a, 0.0);
+                }
                 for (int tj = 0; tj < tiles; tj++) {
                     int j0 = tj * TILE;
                     int j1 = Math.min(j0 + TILE, np);
                     int je = Math.min(j1, n);
-                    InnerProductTiles.tile(rows, i0, i1, rows, j0, j1, d, false, c);
-                    int m = 0;
-                    for (int i = i0; i < ie; i++) {
-                        PointSet.cosines(c, (i - i0) * TILE, sq[i], sq, j0, tb, m, je - j0);
-                        m += je - j0;
-                    }
-                    batch.apply(tb, m);
-                    m = 0;
-                    for (int i = i0; i < ie; i++) {
-                        double wi = w[i];
-                        int a = (i - i0) * k;
-                        if (k == 1) {
-                            double s = acc[a];
-                            for (int j = j0; j < je; j++) {
-                                s += wi * w[j] * tb[m++] * v[j];
+                    int cols = je - j0;
+                    InnerProductTiles.tile(rows, i0, i1, rows, j0, j1, d, false, tm.c);
+                    tm.columns(sq, w, j0, je);
+                    tm.map();
+                    double[] kt = tm.k;
+                    if (k == 1) {
+                        for (int r = 0; r < ie - i0; r++) {
+                            double s = acc[r][0];
+                            int kr = r * TILE;
+                            for (int c = 0; c < cols; c++) {
+                                s += kt[kr + c] * v[j0 + c];
                             }
-                            acc[a] = s;
-                        } else {
-                            for (int j = j0; j < je; j++) {
-                                double kij = wi * w[j] * tb[m++];
-                                int vj = j * k;
-                                for (int col = 0; col < k; col++) {
-                                    acc[a + col] += kij * v[vj + col];
-                                }
+                            acc[r][0] = s;
+                        }
+                        continue;
+                    }
+                    for (int c = 0; c < cols; c++) {
+                        System.arraycopy(v, (j0 + c) * k, vRows[c], 0, k);
+                    }
+                    for (int r = 0; r < ie - i0; r++) {
+                        double[] a = acc[r];
+                        int kr = r * TILE;
+                        for (int c = 0; c < cols; c++) {
+                            double kij = kt[kr + c];
+                            double[] vj = vRows[c];
+                            for (int col = 0; col < k; col++) {
+                                a[col] += kij * vj[col];
                             }
                         }
                     }
                 }
-                System.arraycopy(acc, 0, out, i0 * k, (ie - i0) * k);
+                for (int r = 0; r < ie - i0; r++) {
+                    System.arraycopy(acc[r], 0, out, (i0 + r) * k, k);
+                }
             };
         });
     }

@@ -123,14 +123,4 @@ final class PointSet {
     static double cosine(double c, double sqi, double sqj) {
         return Math.min(1.0, Math.max(-1.0, c / Math.max(Math.sqrt(sqi * sqj), 1.0)));
     }
-
-    /**
-     * Writes t[tOff + k] = cosine(c[cOff + k], sqi, sq[sqOff + k]) for k &lt; len: one row segment of
-     * a tile (a loop the JIT vectorises).
-     */
-    static void cosines(double[] c, int cOff, double sqi, double[] sq, int sqOff, double[] t, int tOff, int len) {
-        for (int k = 0; k < len; k++) {
-            t[tOff + k] = cosine(c[cOff + k], sqi, sq[sqOff + k]);
-        }
-    }
 }

@@ -143,6 +143,37 @@ class InnerProductBackendTest {
     }
 
     @Test
+    void anotherBackendOverSeveralStripsKeepsTheDiagonalExactAndTheEntriesToRounding() {
+        // n = 530 spans three strips of the backend path (256 rows each) and a partial tile; zero
+        // points and duplicates included. Reference: the pure-Java Gram (itself checked against
+        // StrictMath in GramAssemblyTest); the diagonal (t = 1 exactly) must agree bitwise.
+        double[][] x = GramAssemblyTest.mixedPoints(530, 9, 8);
+        x[17] = new double[9];
+        x[300] = x[5].clone();
+        InnerProductBackend reverse = new ReverseBackend();
+        for (HomogeneousKernel k : List.of(Kernels.arcCosine(0), Kernels.arcCosine(1), Kernels.twoLayerNtk())) {
+            double[] java = k.gram(x, GramOptions.defaults().withBackend(InnerProductBackends.pureJava())).toArray();
+            double[] other = k.gram(x, GramOptions.defaults().withThreads(3).withBackend(reverse)).toArray();
+            assertArrayEquals(other, k.gram(x, GramOptions.defaults().withThreads(1).withBackend(reverse)).toArray(), 0.0,
+                    k + ": thread count changed the result");
+            double scale = 0;
+            for (double v : java) {
+                scale = Math.max(scale, Math.abs(v));
+            }
+            for (int i = 0; i < 530; i++) {
+                assertEquals(java[i * 530 + i], other[i * 530 + i], 0.0, k + " diagonal " + i);
+                for (int j = 0; j < 530; j++) {
+                    assertEquals(other[i * 530 + j], other[j * 530 + i], 0.0, "symmetric");
+                    if (i != j && Math.abs(ReferenceKernels.cosine(x[i], x[j])) < 1 - 1e-6) {
+                        assertEquals(java[i * 530 + j], other[i * 530 + j], 1e-13 * scale, k + " (" + i + "," + j + ")");
+                    }
+                }
+            }
+            assertEquals(0.0, other[17 * 530 + 40], 0.0, "zero point row");
+        }
+    }
+
+    @Test
     void automaticSelectionFallsBackToPureJavaWithoutProviders() {
         // ntk-core's test class path declares no META-INF/services provider.
         assertEquals("automatic", InnerProductBackends.automatic().name());
