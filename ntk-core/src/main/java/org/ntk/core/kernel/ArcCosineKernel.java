@@ -35,12 +35,12 @@ public final class ArcCosineKernel extends ProfileKernel {
 
     /** kappa0(t) = (π − arccos t)/(2π) for t in [−1, 1] (MATH.md §1). */
     static double kappa0(double t) {
-        return Arccos.acosOfNegated(t) / TWO_PI;
+        return Arccos.acosOfNegated(t) * INV_TWO_PI;
     }
 
     /** kappa1(t) = (√(1 − t²) + (π − arccos t)·t)/(2π) for t in [−1, 1] (MATH.md §1). */
     static double kappa1(double t) {
-        return (Math.sqrt((1 - t) * (1 + t)) + Arccos.acosOfNegated(t) * t) / TWO_PI;
+        return (Math.sqrt((1 - t) * (1 + t)) + Arccos.acosOfNegated(t) * t) * INV_TWO_PI;
     }
 
     /** The order n: 0 (step features) or 1 (ReLU features). */
@@ -60,12 +60,12 @@ public final class ArcCosineKernel extends ProfileKernel {
         Arccos.acosOfNegated(t, count, a, b);
         if (order == 0) {
             for (int i = 0; i < count; i++) {
-                t[i] = a[i] / TWO_PI;
+                t[i] = a[i] * INV_TWO_PI;
             }
         } else {
             for (int i = 0; i < count; i++) {
                 double x = t[i];
-                t[i] = (Math.sqrt((1 - x) * (1 + x)) + a[i] * x) / TWO_PI;
+                t[i] = (Math.sqrt((1 - x) * (1 + x)) + a[i] * x) * INV_TWO_PI;
             }
         }
     }

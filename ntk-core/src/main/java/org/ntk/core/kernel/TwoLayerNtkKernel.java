@@ -23,7 +23,7 @@ public final class TwoLayerNtkKernel extends ProfileKernel {
     }
 
     static double ntk2(double t) {
-        return (Math.sqrt((1 - t) * (1 + t)) + 2 * Arccos.acosOfNegated(t) * t) / TWO_PI;
+        return (Math.sqrt((1 - t) * (1 + t)) + 2 * Arccos.acosOfNegated(t) * t) * INV_TWO_PI;
     }
 
     /** {@inheritDoc} h(t) = kappa1(t) + t·kappa0(t) = (√(1 − t²) + 2(π − arccos t) t)/(2π). */
@@ -37,7 +37,7 @@ public final class TwoLayerNtkKernel extends ProfileKernel {
         Arccos.acosOfNegated(t, count, a, b);
         for (int i = 0; i < count; i++) {
             double x = t[i];
-            t[i] = (Math.sqrt((1 - x) * (1 + x)) + 2 * a[i] * x) / TWO_PI;
+            t[i] = (Math.sqrt((1 - x) * (1 + x)) + 2 * a[i] * x) * INV_TWO_PI;
         }
     }
 
