@@ -125,7 +125,11 @@ public final class DenseKernelMatrix implements KernelMatrix {
 
     /**
      * Computes OUT = K V for n×k row-major blocks, streaming K once: for each row i, out_i = Σ_j
-     * K_ij v_j with v_j a contiguous row of V. Cost O(n²k) time, no allocation.
+     * K_ij v_j (j in index order) with v_j a row of V. The rows of V and the row of OUT being
+     * accumulated are copied into separate arrays first, so that the loop over the k columns reads and
+     * writes with one index and the JIT vectorises it (with offsets into one array it cannot prove
+     * that the arrays differ, and stays scalar: about 8 times slower at k = 64). Cost O(n²k) time;
+     * O(nk) scratch.
      */
     @Override
     public void multiply(double[] v, double[] out, int k) {
@@ -139,17 +143,26 @@ public final class DenseKernelMatrix implements KernelMatrix {
         if (v == out) {
             throw new IllegalArgumentException("out must not alias v, got the same array");
         }
-        java.util.Arrays.fill(out, 0.0);
+        if (k == 1) {
+            multiply(v, out);
+            return;
+        }
+        double[][] vRows = new double[n][];
+        for (int j = 0; j < n; j++) {
+            vRows[j] = Arrays.copyOfRange(v, j * k, (j + 1) * k);
+        }
+        double[] acc = new double[k];
         for (int i = 0; i < n; i++) {
             int off = i * n;
-            int o = i * k;
+            Arrays.fill(acc, 0.0);
             for (int j = 0; j < n; j++) {
-                double a_ij = a[off + j];
-                int p = j * k;
+                double aij = a[off + j];
+                double[] vj = vRows[j];
                 for (int c = 0; c < k; c++) {
-                    out[o + c] += a_ij * v[p + c];
+                    acc[c] += aij * vj[c];
                 }
             }
+            System.arraycopy(acc, 0, out, i * k, k);
         }
     }
 

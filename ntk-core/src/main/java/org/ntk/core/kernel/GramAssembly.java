@@ -116,7 +116,7 @@ final class GramAssembly {
                     int j0 = tj * TILE;
                     int j1 = Math.min(j0 + TILE, np);
                     int je = Math.min(j1, n);
-                    InnerProductTiles.tile(rows, i0, i1, rows, j0, j1, d, ti == tj, tm.c);
+                    InnerProductTiles.tile(rows, i0, i1, rows, j0, j1, d, ti == tj, tm.c, tm.scratch);
                     tm.columns(sq, w, j0, je);
                     tm.map();
                     tm.storeSymmetric(out, n, i0, ie, j0, je);
@@ -242,7 +242,7 @@ final class GramAssembly {
                     int j0 = tj * TILE;
                     int j1 = Math.min(j0 + TILE, npy);
                     int je = Math.min(j1, ny);
-                    InnerProductTiles.tile(px.rows, i0, i1, py.rows, j0, j1, d, false, tm.c);
+                    InnerProductTiles.tile(px.rows, i0, i1, py.rows, j0, j1, d, false, tm.c, tm.scratch);
                     tm.columns(py.sq, wy, j0, je);
                     tm.map();
                     storeRows(tm, res, i0, ie, j0, je);

@@ -175,7 +175,7 @@ public final class ImplicitKernelMatrix implements KernelMatrix {
                     int j1 = Math.min(j0 + TILE, np);
                     int je = Math.min(j1, n);
                     int cols = je - j0;
-                    InnerProductTiles.tile(rows, i0, i1, rows, j0, j1, d, false, tm.c);
+                    InnerProductTiles.tile(rows, i0, i1, rows, j0, j1, d, false, tm.c, tm.scratch);
                     tm.columns(sq, w, j0, je);
                     tm.map();
                     double[] kt = tm.k;

@@ -27,8 +27,9 @@ public final class InnerProductBackends {
     }
 
     /**
-     * The pure-Java backend ({@code name() = "java"}): a cache-blocked loop over 64×64 tiles with a
-     * 4×4 register block, every inner product summed sequentially over k, so each result is bitwise
+     * The pure-Java backend ({@code name() = "java"}): a cache-blocked, vectorisable loop over 64×64
+     * tiles (four rows at a time against a transposed block of 32 columns of k), every inner product
+     * summed sequentially over k, so each result is bitwise
      * independent of the tiling and of the thread count. Cost O(n²d/2) for a Gram pass.
      */
     public static InnerProductBackend pureJava() {

@@ -40,13 +40,14 @@ final class JavaInnerProductBackend implements InnerProductBackend {
         final int np = InnerProductTiles.paddedRows(n);
         ParallelTiles.run(tiles, threads, () -> {
             double[] c = new double[InnerProductTiles.TILE * InnerProductTiles.TILE];
+            InnerProductTiles.Scratch scratch = new InnerProductTiles.Scratch();
             return (IntConsumer) ti -> {
                 int i0 = ti * InnerProductTiles.TILE;
                 int i1 = Math.min(i0 + InnerProductTiles.TILE, np);
                 for (int tj = ti; tj < tiles; tj++) {
                     int j0 = tj * InnerProductTiles.TILE;
                     int j1 = Math.min(j0 + InnerProductTiles.TILE, np);
-                    InnerProductTiles.tile(a, i0, i1, a, j0, j1, d, ti == tj, c);
+                    InnerProductTiles.tile(a, i0, i1, a, j0, j1, d, ti == tj, c, scratch);
                     int ie = Math.min(i1, n);
                     int je = Math.min(j1, n);
                     for (int i = i0; i < ie; i++) {
@@ -77,6 +78,7 @@ final class JavaInnerProductBackend implements InnerProductBackend {
         final int npy = InnerProductTiles.paddedRows(ny);
         ParallelTiles.run(tilesX, threads, () -> {
             double[] c = new double[InnerProductTiles.TILE * InnerProductTiles.TILE];
+            InnerProductTiles.Scratch scratch = new InnerProductTiles.Scratch();
             return (IntConsumer) ti -> {
                 int i0 = ti * InnerProductTiles.TILE;
                 int i1 = Math.min(i0 + InnerProductTiles.TILE, npx);
@@ -85,7 +87,7 @@ final class JavaInnerProductBackend implements InnerProductBackend {
                     int j0 = tj * InnerProductTiles.TILE;
                     int j1 = Math.min(j0 + InnerProductTiles.TILE, npy);
                     int je = Math.min(j1, ny);
-                    InnerProductTiles.tile(a, i0, i1, b, j0, j1, d, false, c);
+                    InnerProductTiles.tile(a, i0, i1, b, j0, j1, d, false, c, scratch);
                     for (int i = i0; i < ie; i++) {
                         System.arraycopy(c, (i - i0) * InnerProductTiles.TILE, out, i * ny + j0, je - j0);
                     }

@@ -25,6 +25,8 @@ final class TileMap {
     static final int TILE = InnerProductTiles.TILE;
     private static final int SIZE = TILE * TILE;
 
+    /** Scratch of the inner-product kernel ({@link InnerProductTiles#tile}) for this worker. */
+    final InnerProductTiles.Scratch scratch = new InnerProductTiles.Scratch();
     /** Raw inner products of the current tile (written by the caller). */
     final double[] c = new double[SIZE];
     /** Kernel values of the current tile after {@link #map()}. */
