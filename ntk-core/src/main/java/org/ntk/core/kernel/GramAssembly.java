@@ -1,6 +1,5 @@
 package org.ntk.core.kernel;
 
-import java.util.Arrays;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntConsumer;
@@ -16,9 +15,8 @@ import org.ntk.core.validation.Validate;
  * triangle tile by tile ({@link InnerProductTiles}, or a BLAS backend); map each entry
  * t = &lt;x_i, x_j&gt;/(‖x_i‖‖x_j‖), clamped to [−1, 1], through the profile h and scale by
  * (‖x_i‖‖x_j‖)^p; mirror into the lower triangle. With the pure-Java backend the map is fused into
- * the tile loop; with another backend the inner products of a strip of rows are computed into a
- * reused buffer and mapped while it is in cache. Either way the n² inner products are never stored,
- * and the result array is written once. Every entry is computed by the same arithmetic whatever the
+ * the tile loop; with another backend its raw inner products are written into the result array and
+ * mapped in place, tile by tile. Every entry is computed by the same arithmetic whatever the
  * partition, so results are bitwise identical for every thread count, and (with the pure-Java
  * backend) {@code value(x_i, x_j)} equals the Gram entry bitwise.
  *
@@ -29,8 +27,6 @@ import org.ntk.core.validation.Validate;
 final class GramAssembly {
 
     private static final int TILE = InnerProductTiles.TILE;
-    /** Rows per strip of a Gram pass through another backend (a multiple of TILE). */
-    private static final int STRIP = 4 * TILE;
 
     private GramAssembly() {
     }
@@ -87,7 +83,7 @@ final class GramAssembly {
         if (backend == InnerProductBackends.pureJava()) {
             fusedGram(kernel, ps, w, out, options.threads(), progress);
         } else {
-            stripGram(kernel, ps, w, out, backend, options.threads(), progress);
+            backendGram(kernel, ps, w, out, backend, options.threads(), progress);
         }
         return DenseKernelMatrix.wrapSymmetric(n, out);
     }
@@ -137,53 +133,48 @@ final class GramAssembly {
     }
 
     /**
-     * The Gram pass with another backend, strip by strip: the backend's {@code cross} computes the
-     * inner products of a strip of {@link #STRIP} rows with every later row into a reused buffer, and
-     * the strip is mapped tile by tile as in {@link #fusedGram} while the buffer is still in cache.
-     * The diagonal's inner products are replaced by the points' own squared norms, so its cosine is
-     * exactly 1 (and the diagonal equals the pure-Java one bitwise) whatever the backend's rounding.
+     * The Gram pass with another backend: the backend's {@code gramUpper} writes the raw inner products
+     * on and above the diagonal into the result array, which is then mapped in place tile by tile as in
+     * {@link #fusedGram} (each tile copied into the worker's {@link TileMap}, mapped, stored with its
+     * mirror image). The diagonal's inner products are replaced by the points' own squared norms, so
+     * its cosine is exactly 1 (and the diagonal equals the pure-Java one bitwise) whatever the backend's
+     * rounding.
      */
-    private static void stripGram(HomogeneousKernel kernel, PointSet ps, double[] w, double[] out,
-                                  InnerProductBackend backend, int threads, Progress progress) {
+    private static void backendGram(HomogeneousKernel kernel, PointSet ps, double[] w, double[] out,
+                                    InnerProductBackend backend, int threads, Progress progress) {
         final int n = ps.n;
-        final int d = ps.d;
         final double[] sq = ps.sq;
         final int tiles = (n + TILE - 1) / TILE;
-        final double[] buf = new double[Math.min(STRIP, n) * n];
-        for (int s0 = 0; s0 < n; s0 += STRIP) {
-            final int base = s0;
-            final int p = Math.min(STRIP, n - s0);
-            final int width = n - s0;
-            double[] xs = Arrays.copyOfRange(ps.rows, s0 * d, (s0 + p) * d);
-            double[] ys = Arrays.copyOfRange(ps.rows, s0 * d, n * d);
-            backend.cross(xs, p, ys, width, d, buf, threads);
-            ParallelTiles.run((p + TILE - 1) / TILE, threads, () -> {
-                TileMap tm = new TileMap(kernel);
-                return (IntConsumer) t -> {
-                    int i0 = base + t * TILE;
-                    int ie = Math.min(i0 + TILE, base + p);
-                    tm.rows(sq, w, i0, ie);
-                    long entries = 0;
-                    for (int tj = i0 / TILE; tj < tiles; tj++) {
-                        int j0 = tj * TILE;
-                        int je = Math.min(j0 + TILE, n);
-                        for (int i = i0; i < ie; i++) {
-                            System.arraycopy(buf, (i - base) * width + (j0 - base), tm.c, (i - i0) * TILE, je - j0);
+        backend.gramUpper(ps.rows, n, ps.d, out, threads);
+        ParallelTiles.run(tiles, threads, () -> {
+            TileMap tm = new TileMap(kernel);
+            return (IntConsumer) ti -> {
+                int i0 = ti * TILE;
+                int ie = Math.min(i0 + TILE, n);
+                tm.rows(sq, w, i0, ie);
+                long entries = 0;
+                for (int tj = ti; tj < tiles; tj++) {
+                    int j0 = tj * TILE;
+                    int je = Math.min(j0 + TILE, n);
+                    for (int i = i0; i < ie; i++) {
+                        int js = Math.max(j0, i);
+                        if (js < je) {
+                            System.arraycopy(out, i * n + js, tm.c, (i - i0) * TILE + (js - j0), je - js);
                         }
-                        if (j0 == i0) {
-                            for (int i = i0; i < ie; i++) {
-                                tm.c[(i - i0) * (TILE + 1)] = sq[i];
-                            }
-                        }
-                        tm.columns(sq, w, j0, je);
-                        tm.map();
-                        tm.storeSymmetric(out, n, i0, ie, j0, je);
-                        entries += upperEntries(i0, ie, j0, je);
                     }
-                    progress.add(entries);
-                };
-            });
-        }
+                    if (j0 == i0) {
+                        for (int i = i0; i < ie; i++) {
+                            tm.c[(i - i0) * (TILE + 1)] = sq[i];
+                        }
+                    }
+                    tm.columns(sq, w, j0, je);
+                    tm.map();
+                    tm.storeSymmetric(out, n, i0, ie, j0, je);
+                    entries += upperEntries(i0, ie, j0, je);
+                }
+                progress.add(entries);
+            };
+        });
     }
 
     /** The nx × ny cross-kernel matrix as fresh rows. */

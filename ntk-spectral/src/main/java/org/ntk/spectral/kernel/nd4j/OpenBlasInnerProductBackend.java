@@ -54,9 +54,16 @@ public final class OpenBlasInnerProductBackend implements InnerProductBackend {
     static final int CHUNK = 4096;
     /**
      * The smallest result size × inner dimension (rows·cols·d) at which the automatic choice prefers
-     * this backend to the pure-Java pass: the measured crossover (docs/performance.md).
+     * this backend to the pure-Java pass: the measured crossover (docs/performance.md; arccos1 Gram,
+     * CPU time of one thread: 1.2× less at n = 256, d = 64, 1.3–1.4× for n ≥ 1024, d = 64, 1.3–1.8× at
+     * d = 256, none at d = 16).
      */
     static final long MIN_PREFERRED_WORK = 1L << 22;
+    /**
+     * The shortest vectors for which the automatic choice prefers this backend: at d = 16 the
+     * inner products are a small part of a Gram assembly and both passes measured the same.
+     */
+    static final int MIN_PREFERRED_DIMENSION = 32;
 
     /** A new backend; the native library is loaded on first use. */
     public OpenBlasInnerProductBackend() {
@@ -71,13 +78,14 @@ public final class OpenBlasInnerProductBackend implements InnerProductBackend {
     /**
      * {@inheritDoc}
      *
-     * <p>True when rows·cols·d ≥ {@value #MIN_PREFERRED_WORK} (the measured crossover), d ≤ {@value
-     * #SINGLE_THREAD_WORK} / 64 and OpenBLAS can be loaded.
+     * <p>True when rows·cols·d ≥ {@value #MIN_PREFERRED_WORK} and d ≥ {@value #MIN_PREFERRED_DIMENSION}
+     * (the measured crossover), d ≤ {@value #SINGLE_THREAD_WORK} / 64 (blocks of at least 8×8) and
+     * OpenBLAS can be loaded.
      */
     @Override
     public boolean prefers(int rows, int cols, int d) {
-        return (long) rows * cols * d >= MIN_PREFERRED_WORK && d <= SINGLE_THREAD_WORK / 64
-                && Native.FAILURE == null;
+        return (long) rows * cols * d >= MIN_PREFERRED_WORK && d >= MIN_PREFERRED_DIMENSION
+                && d <= SINGLE_THREAD_WORK / 64 && Native.FAILURE == null;
     }
 
     /** The block size for vectors of length d: the largest of 128, 64, …, 8 with b²d ≤ SINGLE_THREAD_WORK; 0 if none. */

@@ -215,11 +215,14 @@ class OpenBlasInnerProductBackendTest {
         assertTrue(InnerProductBackends.discovered().stream().anyMatch(b -> b.name().equals("openblas")),
                 "discovered: " + InnerProductBackends.discovered());
         assertEquals("openblas", blas.name());
-        long min = OpenBlasInnerProductBackend.MIN_PREFERRED_WORK;
+        // The measured crossover: rows·cols·d ≥ 2^22 and d ≥ 32.
+        assertEquals(1L << 22, OpenBlasInnerProductBackend.MIN_PREFERRED_WORK);
         assertTrue(blas.prefers(4096, 4096, 64));
+        assertTrue(blas.prefers(256, 256, 64));
+        assertFalse(blas.prefers(255, 256, 64));
         assertFalse(blas.prefers(8, 8, 8));
-        assertFalse(blas.prefers(1023, 1024, (int) (min >> 20)));
-        assertTrue(blas.prefers(1024, 1024, (int) (min >> 20)));
+        assertFalse(blas.prefers(4096, 4096, 16), "no gain at d = 16");
+        assertTrue(blas.prefers(4096, 1024, 32));
         assertFalse(blas.prefers(4096, 4096, 4097), "no single-threaded block fits d = 4097");
         assertEquals("openblas", InnerProductBackends.select(4096, 4096, 64).name());
         assertEquals("java", InnerProductBackends.select(8, 8, 8).name());
