@@ -6,7 +6,7 @@
 #   ntk-bench/scripts/peer-ratios.sh [OUT_DIR]         # default ntk-bench/target/peer
 #
 # Needs python3 with NumPy and SciPy (only here: never in the build or the tests). Takes about
-# 6 minutes on a 2-core machine. Results: OUT_DIR/*.json[l], OUT_DIR/ratios.json, the table on stdout.
+# 10 minutes on a 2-core machine. Results: OUT_DIR/*.json[l], OUT_DIR/ratios.json, the table on stdout.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 JAR="$ROOT/ntk-bench/target/ntk.jar"
@@ -38,17 +38,22 @@ java -Xmx4g -cp "$JAR" "$ROOT/ntk-bench/scripts/Probes.java" roofline | tee "$OU
 python3 "$PEER" dgemm 2048 5 | tee "$OUT/numpy-dgemm.jsonl"
 
 echo "== Gram: JMH (ntk) and NumPy"
+# sample mode: JMH reports the distribution (best and median) as the peer script does
 java -jar "$JAR" bench GramBenchmark -p kernel=arccos1 -p n=4096 -p d=64 -p backend=automatic,java,openblas \
-  -rf json -rff "$OUT/jmh-gram.json" | tail -6
-python3 "$PEER" gram "$X" 5 | tee "$OUT/numpy-gram.jsonl"
+  -bm sample -wi 3 -i 8 -rf json -rff "$OUT/jmh-gram.json" | grep -E '^Benchmark|gram( |:p0.00|:p0.50)'
+python3 "$PEER" gram "$X" 15 | tee "$OUT/numpy-gram.jsonl"
 
 echo "== eigendecomposition n = 2048: JMH (ntk, ND4J Eigen) and NumPy/SciPy"
-java -jar "$JAR" bench 'EigenSolverBenchmark.decompose' -p n=2048 -rf json -rff "$OUT/jmh-eigen.json" | tail -4
-python3 "$PEER" eigh 2048 3 | tee "$OUT/numpy-eigh.jsonl"
+java -jar "$JAR" bench 'EigenSolverBenchmark.decompose' -p n=2048 -bm sample -wi 1 -i 5 \
+  -rf json -rff "$OUT/jmh-eigen.json" | grep -E '^Benchmark|decompose( |:p0.00|:p0.50)'
+# the same with OpenBLAS's AVX-512 kernels forced (ND4J's OpenBLAS 0.3.19 picks its Zen/AVX2 ones here)
+OPENBLAS_CORETYPE=SkylakeX java -jar "$JAR" bench 'EigenSolverBenchmark.decompose' -p n=2048 -p solver=spectra \
+  -bm sample -wi 1 -i 5 -rf json -rff "$OUT/jmh-eigen-skylakex.json" | grep -E '^Benchmark|decompose( |:p0.00|:p0.50)'
+python3 "$PEER" eigh 2048 5 | tee "$OUT/numpy-eigh.jsonl"
 
 echo "== whole process: ntk gram vs NumPy script on $X"
-python3 "$PEER" race "$JAR" "$X" "$OUT" 5 | tee "$OUT/race.jsonl"
+python3 "$PEER" race "$JAR" "$X" "$OUT" 7 | tee "$OUT/race.jsonl"
 
 echo "load after: $(uptime)" | tee -a "$OUT/machine.txt"
-echo "== ratios (peer time / ntk time; goals from the issue)"
+echo "== ratios (peer time / ntk time, of the medians and of the best runs; goals from the issue)"
 python3 "$PEER" ratios "$OUT"

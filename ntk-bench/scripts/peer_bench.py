@@ -51,16 +51,18 @@ def report(task, times, **extra):
 
 
 def jmh_scores(path):
-    """{(benchmark, params...): (score in ms, error in ms)} from a JMH JSON result file."""
+    """{(benchmark, params...): {mean, error, best, median} in ms} from a JMH JSON result file."""
     scores = {}
     try:
         with open(path) as f:
             for r in json.load(f):
-                unit = r["primaryMetric"]["scoreUnit"]
-                scale = {"ms/op": 1.0, "s/op": 1000.0, "us/op": 0.001}[unit]
-                key = (r["benchmark"].split(".")[-2] + "." + r["benchmark"].split(".")[-1],) + tuple(
-                    sorted(r.get("params", {}).items()))
-                scores[key] = (r["primaryMetric"]["score"] * scale, r["primaryMetric"]["scoreError"] * scale)
+                m = r["primaryMetric"]
+                scale = {"ms/op": 1.0, "s/op": 1000.0, "us/op": 0.001}[m["scoreUnit"]]
+                parts = r["benchmark"].split(".")
+                key = (parts[-2] + "." + parts[-1],) + tuple(sorted(r.get("params", {}).items()))
+                pct = m.get("scorePercentiles", {})
+                scores[key] = {"mean": m["score"] * scale, "error": m["scoreError"] * scale,
+                               "best": pct.get("0.0", m["score"]) * scale, "median": pct.get("50.0", m["score"]) * scale}
     except FileNotFoundError:
         pass
     return scores
@@ -81,48 +83,59 @@ def jsonl(path):
 
 def ratios(d):
     jmh = {}
-    for name in ("jmh-gram.json", "jmh-eigen.json", "jmh-top.json"):
+    for name in ("jmh-gram.json", "jmh-eigen.json"):
         jmh.update(jmh_scores(d + "/" + name))
+    skx = jmh_scores(d + "/jmh-eigen-skylakex.json")
     peer = {}
     for name in ("numpy-gram.jsonl", "numpy-eigh.jsonl", "numpy-dgemm.jsonl", "race.jsonl", "probes.jsonl"):
         peer.update(jsonl(d + "/" + name))
 
-    def find(bench, **params):
-        for key, value in jmh.items():
+    def find(scores, bench, **params):
+        for key, value in scores.items():
             if key[0] == bench and all((k, str(v)) in key[1:] for k, v in params.items()):
                 return value
         return None
 
     rows = []
 
-    def row(target, ntk, peer_s, peer_name, goal):
-        if ntk is None or peer_s is None:
+    def row(target, ntk, other, other_name, goal):
+        if ntk is None or other is None:
             rows.append({"target": target, "missing": True})
             return
-        ratio = peer_s * 1000.0 / ntk[0]
-        rows.append({"target": target, "ntk_ms": ntk[0], "ntk_error_ms": ntk[1], "peer": peer_name,
-                     "peer_ms": peer_s * 1000.0, "speedup": ratio, "goal": goal, "met": ratio >= goal})
+        r = {"target": target, "peer": other_name, "goal": goal,
+             "ntk_median_ms": ntk["median"], "ntk_best_ms": ntk["best"], "ntk_mean_ms": ntk.get("mean"),
+             "ntk_error_ms": ntk.get("error"), "peer_median_ms": other["median"], "peer_best_ms": other["best"]}
+        r["speedup_median"] = other["median"] / ntk["median"]
+        r["speedup_best"] = other["best"] / ntk["best"]
+        r["met_median"] = r["speedup_median"] >= goal
+        rows.append(r)
 
-    g = find("GramBenchmark.gram", kernel="arccos1", n=4096, d=64, backend="automatic")
-    row("arccos1 Gram n=4096 d=64 vs NumPy matmul+arccos", g,
-        peer.get("gram_arccos1", {}).get("best_s"), "numpy (best)", 5.0)
-    e = find("EigenSolverBenchmark.decompose", n=2048, solver="spectra")
-    nd = find("EigenSolverBenchmark.decompose", n=2048, solver="nd4j")
-    if nd is not None:
-        row("decompose n=2048 vectors vs ND4J Eigen", e, nd[0] / 1000.0, "nd4j Eigen (JMH)", 3.0)
-    row("decompose n=2048 vectors vs SciPy eigh", e, peer.get("scipy_eigh_vectors", {}).get("best_s"),
-        "scipy.linalg.eigh (best)", 1 / 1.2)
+    def peer_ms(task):
+        p = peer.get(task)
+        return None if p is None else {"median": p["median_s"] * 1000.0, "best": p["best_s"] * 1000.0}
+
+    row("arccos1 Gram n=4096 d=64 vs NumPy matmul+arccos",
+        find(jmh, "GramBenchmark.gram", kernel="arccos1", n=4096, d=64, backend="automatic"),
+        peer_ms("gram_arccos1"), "numpy", 5.0)
+    e = find(jmh, "EigenSolverBenchmark.decompose", n=2048, solver="spectra")
+    row("decompose n=2048 vectors vs ND4J Eigen", e,
+        find(jmh, "EigenSolverBenchmark.decompose", n=2048, solver="nd4j"), "ND4J Eigen (JMH)", 3.0)
+    row("decompose n=2048 vectors vs SciPy eigh", e, peer_ms("scipy_eigh_vectors"), "scipy.linalg.eigh", 1 / 1.2)
+    row("  same, OPENBLAS_CORETYPE=SkylakeX", find(skx, "EigenSolverBenchmark.decompose", n=2048, solver="spectra"),
+        peer_ms("scipy_eigh_vectors"), "scipy.linalg.eigh", 1 / 1.2)
     w = peer.get("whole_ntk")
-    if w is not None:
-        row("whole process gram n=4096 d=64 vs NumPy script", (w["best_s"] * 1000.0, 0.0),
-            peer.get("whole_numpy", {}).get("best_s"), "python+numpy process (best)", 1.5)
+    row("whole process gram n=4096 d=64 vs NumPy script",
+        None if w is None else {"median": w["median_s"] * 1000.0, "best": w["best_s"] * 1000.0},
+        peer_ms("whole_numpy"), "python+numpy process", 1.5)
+    print("%-50s %21s %21s %17s  %s" % ("target (ntk vs peer)", "ntk median/best ms", "peer median/best ms",
+                                         "speed-up med/best", "goal"))
     for r in rows:
         if r.get("missing"):
-            print("%-55s  (no data)" % r["target"])
+            print("%-50s  (no data)" % r["target"])
         else:
-            print("%-55s  ntk %9.1f ± %-7.1f ms   %-28s %9.1f ms   speed-up %5.2f  (goal %.2f: %s)" % (
-                r["target"], r["ntk_ms"], r["ntk_error_ms"], r["peer"], r["peer_ms"], r["speedup"], r["goal"],
-                "met" if r["met"] else "NOT met"))
+            print("%-50s %10.1f/%-10.1f %10.1f/%-10.1f %8.2f/%-8.2f  >= %.2f %s" % (
+                r["target"], r["ntk_median_ms"], r["ntk_best_ms"], r["peer_median_ms"], r["peer_best_ms"],
+                r["speedup_median"], r["speedup_best"], r["goal"], "met" if r["met_median"] else "NOT met"))
     with open(d + "/ratios.json", "w") as f:
         json.dump(rows, f, indent=2)
 
