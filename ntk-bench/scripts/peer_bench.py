@@ -85,7 +85,6 @@ def ratios(d):
     jmh = {}
     for name in ("jmh-gram.json", "jmh-eigen.json"):
         jmh.update(jmh_scores(d + "/" + name))
-    skx = jmh_scores(d + "/jmh-eigen-skylakex.json")
     peer = {}
     for name in ("numpy-gram.jsonl", "numpy-eigh.jsonl", "numpy-dgemm.jsonl", "race.jsonl", "probes.jsonl"):
         peer.update(jsonl(d + "/" + name))
@@ -121,8 +120,6 @@ def ratios(d):
     row("decompose n=2048 vectors vs ND4J Eigen", e,
         find(jmh, "EigenSolverBenchmark.decompose", n=2048, solver="nd4j"), "ND4J Eigen (JMH)", 3.0)
     row("decompose n=2048 vectors vs SciPy eigh", e, peer_ms("scipy_eigh_vectors"), "scipy.linalg.eigh", 1 / 1.2)
-    row("  same, OPENBLAS_CORETYPE=SkylakeX", find(skx, "EigenSolverBenchmark.decompose", n=2048, solver="spectra"),
-        peer_ms("scipy_eigh_vectors"), "scipy.linalg.eigh", 1 / 1.2)
     w = peer.get("whole_ntk")
     row("whole process gram n=4096 d=64 vs NumPy script",
         None if w is None else {"median": w["median_s"] * 1000.0, "best": w["best_s"] * 1000.0},
