@@ -48,6 +48,40 @@ class DenseKernelMatrixTest {
     }
 
     @Test
+    void blockedParallelMultiplyIsBitwiseThePlainTripleLoopForAnyThreadCount() {
+        // n = 600 spans 19 row blocks and 3 column blocks of the blocked multiply. Reference: the
+        // plain loop out_i[c] = Σ_j K_ij v_j[c] with j in index order (the documented summation).
+        int n = 600;
+        int k = 7;
+        DenseKernelMatrix a = DenseKernelMatrix.of(symmetric(n, 4));
+        double[] flat = new double[n * k];
+        double[][] v = Gaussians.standardNormal(n, k, 5);
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(v[i], 0, flat, i * k, k);
+        }
+        double[] ref = new double[n * k];
+        for (int i = 0; i < n; i++) {
+            for (int c = 0; c < k; c++) {
+                double s = 0;
+                for (int j = 0; j < n; j++) {
+                    s += a.get(i, j) * v[j][c];
+                }
+                ref[i * k + c] = s;
+            }
+        }
+        for (int threads : new int[] {1, 3}) {
+            double[] out = new double[n * k];
+            a.multiply(flat, out, k, threads);
+            assertArrayEquals(ref, out, 0.0, "threads = " + threads);
+        }
+        double[] out = new double[n * k];
+        a.multiply(flat, out, k);
+        assertArrayEquals(ref, out, 0.0, "default threads");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> a.multiply(flat, out, k, 0));
+        assertTrue(e.getMessage().startsWith("threads"), e.getMessage());
+    }
+
+    @Test
     void copiesInputAndReturnsCopies() {
         double[][] s = symmetric(4, 3);
         double before = s[1][2];
