@@ -55,6 +55,13 @@ public final class MercerSpectra {
 
     private static final int MAX_ARCCOS_TERMS = 1 << 20;
 
+    /**
+     * The largest degree K accepted, 10 000: the quadrature costs O(K²) (seconds at this K) and the
+     * arc-cosine series are capped at 2^20 terms, so far higher degrees could be neither computed in
+     * reasonable time nor resolved.
+     */
+    public static final int MAX_DEGREE = 10_000;
+
     private MercerSpectra() {
     }
 
@@ -64,16 +71,20 @@ public final class MercerSpectra {
      * @param kernel a kernel with radial degree 0 or 1 whose profile is finite on [−1, 1] with
      *     h(1) &gt; 0
      * @param d the input dimension, ≥ 1
-     * @param maxDegree the largest degree K, ≥ 0
+     * @param maxDegree the largest degree K, in [0, {@value #MAX_DEGREE}]
      * @return the spectrum, with trace fractions over degrees 0..K
      * @throws NullPointerException if kernel is null
-     * @throws IllegalArgumentException if d &lt; 1, maxDegree &lt; 0, the radial degree is not 0 or 1,
+     * @throws IllegalArgumentException if d &lt; 1, maxDegree is outside [0, {@value #MAX_DEGREE}], the
+     *     radial degree is not 0 or 1,
      *     or the profile is not finite or h(1) ≤ 0
      */
     public static MercerSpectrum of(HomogeneousKernel kernel, int d, int maxDegree) {
         Objects.requireNonNull(kernel, "kernel");
         Validate.positive(d, "d");
         Validate.nonNegative(maxDegree, "maxDegree");
+        if (maxDegree > MAX_DEGREE) {
+            throw new IllegalArgumentException("maxDegree must be <= " + MAX_DEGREE + ", got " + maxDegree);
+        }
         int p = kernel.radialDegree();
         if (p != 0 && p != 1) {
             throw new IllegalArgumentException("kernel radialDegree must be 0 or 1, got " + p);

@@ -73,6 +73,10 @@ public final class ReluNetwork {
             throw new IllegalArgumentException("outputWeights has length " + outputWeights.length
                     + ", expected " + m + " (the number of rows of hiddenWeights)");
         }
+        if ((long) m * d > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("hiddenWeights must have at most " + (Integer.MAX_VALUE - 8)
+                    + " entries in all, got " + ((long) m * d));
+        }
         double[] w = new double[m * d];
         for (int j = 0; j < m; j++) {
             System.arraycopy(hiddenWeights[j], 0, w, j * d, d);
@@ -108,7 +112,8 @@ public final class ReluNetwork {
      * Returns the hidden features Φ_ij = ReLU(w_j·x_i), an n×m array. Cost O(n·m·d).
      *
      * @param x n inputs of dimension d (rows). Not modified.
-     * @throws IllegalArgumentException if x is empty, ragged, of the wrong dimension, or not finite
+     * @throws IllegalArgumentException if x is empty, ragged, of the wrong dimension, or not finite, or
+     *     a pre-activation w_j·x_i overflows the double range (never ∞, nor a NaN turned into 0)
      */
     public double[][] features(double[][] x) {
         checkInputs(x);
@@ -122,6 +127,10 @@ public final class ReluNetwork {
                 for (int k = 0; k < d; k++) {
                     s += w[off + k] * xi[k];
                 }
+                if (s != s || s == Double.POSITIVE_INFINITY) {
+                    // −∞ is a huge negative pre-activation, and ReLU of it is exactly 0
+                    Validate.finiteResult(s, "x", "the pre-activation w_" + j + "·x[" + i + "]");
+                }
                 row[j] = s > 0 ? s : 0;
             }
         }
@@ -132,6 +141,7 @@ public final class ReluNetwork {
      * Returns f(x_i) = Σ_j v_j ReLU(w_j·x_i) for each row. Cost O(n·m·d).
      *
      * @param x n inputs of dimension d (rows). Not modified.
+     * @throws IllegalArgumentException as {@link #features}, or if an output overflows the double range
      */
     public double[] predict(double[][] x) {
         double[][] phi = features(x);
@@ -143,7 +153,7 @@ public final class ReluNetwork {
             }
             f[i] = s;
         }
-        return f;
+        return Validate.finiteResult(f, "x", "f(x)");
     }
 
     private void checkInputs(double[][] x) {
