@@ -55,8 +55,8 @@ public final class DeepReluNetwork {
      * @param seed the random seed
      * @return the network
      * @throws NullPointerException if widths is null
-     * @throws IllegalArgumentException if d &lt; 1, widths is empty, a width is &lt; 1, or a layer has
-     *     more entries than a Java array holds
+     * @throws IllegalArgumentException if d &lt; 1, widths is empty, a width is &lt; 1, a layer has
+     *     more entries than a Java array holds, or the weights do not fit in the heap
      */
     public static DeepReluNetwork random(int d, int[] widths, long seed) {
         Validate.positive(d, "d");
@@ -71,6 +71,11 @@ public final class DeepReluNetwork {
             dims[l + 1] = widths[l];
             requireArraySize((long) dims[l + 1] * dims[l], "widths[" + l + "]·" + (l == 0 ? "d" : "widths[" + (l - 1) + "]"));
         }
+        long total = dims[widths.length];
+        for (int l = 0; l < widths.length; l++) {
+            total += (long) dims[l + 1] * dims[l];
+        }
+        Validate.heapFits(total, "network with " + total + " weights", "use smaller widths");
         Gaussians g = new Gaussians(seed);
         double[][] w = new double[widths.length][];
         for (int l = 0; l < widths.length; l++) {

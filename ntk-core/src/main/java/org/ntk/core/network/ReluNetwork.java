@@ -36,7 +36,7 @@ public final class ReluNetwork {
      * @param m number of hidden units, ≥ 1
      * @param scale hidden-weight variance: 1 ({@link WeightScale#STANDARD}) or 1/d ({@link WeightScale#FAN_IN})
      * @param seed the random seed
-     * @throws IllegalArgumentException if d or m &lt; 1, or m·d exceeds a Java array
+     * @throws IllegalArgumentException if d or m &lt; 1, or m·d exceeds a Java array or the heap
      */
     public static ReluNetwork random(int d, int m, WeightScale scale, long seed) {
         Validate.positive(d, "d");
@@ -45,6 +45,8 @@ public final class ReluNetwork {
         if ((long) m * d > Integer.MAX_VALUE - 8) {
             throw new IllegalArgumentException("m·d must fit in a Java array, got " + ((long) m * d));
         }
+        Validate.heapFits((long) m * d + m, "network of width " + m + " and input dimension " + d,
+                "use a smaller width");
         double sd = Math.sqrt(scale.variance(d));
         Gaussians g = new Gaussians(seed);
         double[] w = new double[m * d];
