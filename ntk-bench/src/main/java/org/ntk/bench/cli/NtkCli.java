@@ -90,7 +90,10 @@ public final class NtkCli implements Callable<Integer> {
         return List.of(
                 new ReportCommand(ctx),
                 new GramCommand(ctx),
-                new FimCommand(ctx));
+                new FimCommand(ctx),
+                new SpectrumCommand(ctx),
+                new MercerCommand(ctx),
+                new DensityCommand(ctx));
     }
 
     /** The configured picocli command line: subcommands, writers and the exit-code policy. */
