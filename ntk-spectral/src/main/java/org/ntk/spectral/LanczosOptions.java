@@ -19,9 +19,10 @@ import org.ntk.core.progress.ProgressListener;
  * @param blockSize the number of vectors per block, ≥ 0; 0 (the default) means min(count, 64). A
  *     Krylov space grown from b start vectors holds at most b directions of one eigenspace; an exactly
  *     repeated eigenvalue among the wanted ones of multiplicity above the block size is still found
- *     whole, because every result passes a completeness check that repeats the solve with a doubled
- *     block when it finds a missed direction (see {@code BlockLanczos}), but a block at least the
- *     multiplicity avoids the repetition. Values above n are reduced to n. Larger blocks cost more
+ *     whole: a result holding b or more copies of one eigenvalue above the smallest wanted one is
+ *     checked on the orthogonal complement, and the solve is repeated with a doubled block when a
+ *     direction was missed (see {@code BlockLanczos}); a block at least the multiplicity avoids the
+ *     check and the repetition. Values above n are reduced to n. Larger blocks cost more
  *     memory (the basis holds O(count + 4·blockSize) vectors of length n) but amortise the kernel
  *     evaluations of a matrix-free {@code KernelMatrix.multiply(v, out, k)}.
  * @param seed the seed of the Gaussian start block (and of any fresh directions the method needs

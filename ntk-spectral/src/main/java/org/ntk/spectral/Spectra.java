@@ -74,8 +74,9 @@ public final class Spectra {
      * The count leading eigenpairs of k by thick-restart block Lanczos with full reorthogonalisation
      * ({@link BlockLanczos}), without forming a dense copy: every pair satisfies
      * ‖K v − λ v‖ ≤ tolerance·|λ_max| on return. An exactly repeated eigenvalue among the wanted
-     * ones is found whole for every block size: a completeness check on the orthogonal complement of
-     * the result repeats the solve with a larger block when a direction was missed.
+     * ones is found whole for every block size: a result that may be incomplete (b or more copies of
+     * one eigenvalue) is checked on the orthogonal complement, and the solve is repeated with a larger
+     * block when a direction was missed.
      *
      * @param k a symmetric matrix of size n, used only through its block {@code multiply}. Not
      *     modified.
