@@ -8,7 +8,11 @@ import java.util.Objects;
  * (STYLE.md, "Errors"); {@code null} gives a {@link NullPointerException} naming the argument.
  * Comparisons are written so that NaN fails them.
  *
- * <p>Each check costs O(size of its input) and allocates nothing.
+ * <p>Each check costs O(size of its input) and allocates nothing. The memory guards
+ * ({@link #denseFits}, {@link #heapFits}) compare a request with the heap that can still be allocated
+ * and ask the garbage collector once before they fail; {@link #finiteResult} guards results computed
+ * from finite input against overflow. The error policy as a whole is described in
+ * docs/design-notes.md, "Error policy".
  */
 public final class Validate {
 
