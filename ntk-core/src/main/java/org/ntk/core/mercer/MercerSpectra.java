@@ -118,39 +118,81 @@ public final class MercerSpectra {
             OptionalDouble closed = ref != null ? ref.closedForm(d, k) : OptionalDouble.empty();
             if (closed.isPresent()) {
                 double mu = closed.getAsDouble();
-                degrees.add(new MercerDegree(k, scale * mu, n, logN, share(mu, n, logN) / h1,
+                degrees.add(new MercerDegree(k, scale * mu, n, logN, timesN(mu, n, logN) / h1,
                         scale * 8 * Math.ulp(mu), EigenvalueMethod.CLOSED_FORM));
                 continue;
             }
-            double mu = quad.mu()[k];
-            double bound = quad.errorBound()[k];
-            double nMu = share(mu, n, logN);
+            // both candidates in share form N·μ_k (the series gives it directly; N·μ_k is of order h(1)
+            // or below for these kernels even where N overflows a double and μ_k underflows)
+            double share = timesN(quad.mu()[k], n, logN);
+            double shareBound = timesN(quad.errorBound()[k], n, logN);
             EigenvalueMethod method = EigenvalueMethod.QUADRATURE;
             if (coefficients[0] != null) {
                 FunkHeckeSeries.Share s = seriesShare(ref, coefficients, d, k);
-                double seriesBound = s.errorBound() / n; // the series gives N·μ_k
-                if (seriesBound < bound || (s.converged() && Double.isNaN(bound))) {
-                    mu = s.value() / n;
-                    bound = seriesBound;
-                    nMu = s.value();
+                if (s.errorBound() < shareBound || (s.converged() && Double.isNaN(shareBound))) {
+                    share = s.value();
+                    shareBound = s.errorBound();
                     method = EigenvalueMethod.SERIES;
                 }
             }
-            if (!(Math.abs(mu) > bound)) {
-                degrees.add(new MercerDegree(k, 0, n, logN, 0, scale * bound, EigenvalueMethod.BELOW_RESOLUTION));
-            } else {
-                degrees.add(new MercerDegree(k, scale * mu, n, logN, nMu / h1, scale * bound, method));
-            }
+            degrees.add(classify(k, share, shareBound, method, n, logN, scale, h1, ref != null));
         }
         return new MercerSpectrum(name, d, p, trace, degrees);
     }
 
-    /** N·μ without overflow where N overflows a double. */
-    private static double share(double mu, double n, double logN) {
-        if (Double.isFinite(n)) {
-            return n * mu;
+    /**
+     * The degree for a candidate N·μ_k ± bound. Unresolved (|N μ_k| ≤ bound): eigenvalue 0, sign
+     * discarded. For the library's kernels μ_k ≥ 0 and N·μ_k ≤ h(1) (every Taylor coefficient is ≥ 0):
+     * a value violating either beyond its bound is also unresolved, and an unresolved degree's bound is
+     * at most h(1)/N, the a-priori bound. Eigenvalues below the normal range are reported as 0 (their
+     * share is kept); bounds that would underflow are rounded up to {@link Double#MIN_NORMAL}.
+     */
+    private static MercerDegree classify(int k, double share, double shareBound, EigenvalueMethod method,
+            double n, double logN, double scale, double h1, boolean positiveDefinite) {
+        boolean resolved = Math.abs(share) > shareBound;
+        double aPriori = Double.POSITIVE_INFINITY;
+        if (positiveDefinite) {
+            aPriori = scale * overN(h1, n, logN);
+            if (resolved && (share < 0 || share - shareBound > h1)) {
+                // contradicts μ_k ≥ 0 or N μ_k ≤ h(1): the bound did not hold; say nothing about λ_k
+                // beyond what the trace identity guarantees
+                resolved = false;
+                shareBound = Double.POSITIVE_INFINITY;
+            }
         }
-        return Math.copySign(Math.exp(logN + Math.log(Math.abs(mu))), mu);
+        if (!resolved) {
+            double bound = Math.min(scale * overN(shareBound, n, logN), aPriori);
+            return new MercerDegree(k, 0, n, logN, 0, Math.max(bound, Double.MIN_NORMAL),
+                    EigenvalueMethod.BELOW_RESOLUTION);
+        }
+        double lambda = scale * overN(share, n, logN);
+        double bound = scale * overN(shareBound, n, logN);
+        if (Math.abs(lambda) < Double.MIN_NORMAL) {
+            // λ_k is below the normal double range (N(d, k) > 10³⁰⁰, say): report 0, whose distance
+            // from λ_k is below MIN_NORMAL; the share N·λ_k / trace is exact to its own bound
+            lambda = 0;
+            bound = Double.MIN_NORMAL;
+        }
+        return new MercerDegree(k, lambda, n, logN, share / h1, Math.max(bound, Math.ulp(lambda)), method);
+    }
+
+    /** N·x, through logarithms where N overflows a double. */
+    private static double timesN(double x, double n, double logN) {
+        if (Double.isFinite(n) || x == 0 || Double.isNaN(x)) {
+            return n * x;
+        }
+        return Math.copySign(Math.exp(logN + Math.log(Math.abs(x))), x);
+    }
+
+    /** x/N, through logarithms where N overflows a double. */
+    private static double overN(double x, double n, double logN) {
+        if (Double.isFinite(n)) {
+            return x / n;
+        }
+        if (x == 0 || !Double.isFinite(x)) {
+            return x;
+        }
+        return Math.copySign(Math.exp(Math.log(Math.abs(x)) - logN), x);
     }
 
     /**
