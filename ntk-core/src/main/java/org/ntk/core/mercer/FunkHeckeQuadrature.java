@@ -18,20 +18,23 @@ import java.util.function.DoubleUnaryOperator;
  *
  * <p>Error bound per degree: |μ_32 − μ_20| (the discretisation error of the coarser rule, a
  * pessimistic bound for the finer one, whose value is returned) plus a round-off floor
- * (64 + 2k)·ε·E[|h(s_1) P_k(s_1)|], which dominates once N(d, k) is large: the eigenvalues of high degree
- * at large d are far below the round-off of h itself and cannot be resolved from profile values. The
- * floor grows with k because P_k(t) (recurrence, and t itself rounded) carries a relative error
- * ≈ k·ε·|t P_k'/(k P_k)|, and because the node pattern repeats on every panel, so its rounding is
- * coherent across panels. Measured 2026-11-26 on degrees whose exact value is 0 or below 1e−60
- * (arccos0/1 by parity, (1+t)³/8 beyond degree 3, e^t and 1/(3 − t) at high degree; d from 2 to 10⁵,
- * K = 100, 400, 1000): the noise stayed below 0.30·(k+1)·ε·E|h P_k| at high k and 21·ε·E|h P_k| at low
- * k, a margin of at least 3 below the floor (the former floor 32·ε·E|h P_k| was exceeded up to 3.8-fold
- * for k ≥ 200, e.g. deep-ntk, d = 20, k ≈ 700). Underflow: once the terms reach the subnormal range the
- * relative-error model fails (the absolute error of an operation is then up to 2^−1075, not ε·|x|), so
- * every term also contributes ((k+1)·|w h| + 1)·2^−1022 to E[|h P_k|], which keeps the floor above
- * any subnormal noise (without it, arccos0 at d = 10⁵, k = 203 returned 6.2e−322 with bound 0). Each
- * panel is summed into its own accumulator before it is added to the total, which halves the
- * summation noise at small d.
+ * (64 + 2k)·ε·E[|h(s_1) P_k(s_1)|], which dominates once N(d, k) is large: the eigenvalues of high
+ * degree at large d are far below the round-off of h itself and cannot be resolved from profile
+ * values. The floor grows with k because P_k(t) carries a relative error of order k·ε (from the
+ * rounding of t and of the recurrence, P_k' ≈ k P_k / sin θ) and because the node pattern repeats on
+ * every panel, so part of its rounding adds up coherently across panels. The difference of the two
+ * rules is itself a noise sample and alone can fall below the noise by chance, which is how the former
+ * constant floor 32·ε·E|h P_k| was passed (deep-ntk, d = 20, K = 1000, k ≈ 693–863, by up to 3×;
+ * 3.8× on the test profiles below). Calibration (2026-11-26): on degrees whose exact value is 0 or below
+ * 1e−60 ((1+t)³/8 beyond degree 3, e^t beyond 60, 1/(3 − t) beyond 120; K ∈ {30, …, 1000},
+ * d ∈ {2, …, 10⁵}, 27 dimensions) the returned value never exceeded 0.31 of its bound.
+ *
+ * <p>Underflow: once the terms reach the subnormal range the relative-error model fails (an
+ * operation's absolute error is then up to 2^−1075 rather than ε·|x|), so every term also adds
+ * ((k+1)·|w h| + 1)·2^−1022 to the E[|h P_k|] sum (P_k's error after k subnormal steps, and the
+ * product's and sum's own). That keeps the bound above any subnormal noise: formerly arccos0 at
+ * d = 10⁵, k = 203 returned 6.2e−322 with bound 0. Each panel is summed into its own accumulator
+ * before it is added to the total, which reduces the summation noise at small d.
  *
  * <p>Cost: O(panels · 52 · (K + cost of h)). Thread-safe (no state).
  */
@@ -134,7 +137,8 @@ final class FunkHeckeQuadrature {
         double[] bound = new double[n];
         for (int k = 0; k < n; k++) {
             mu[k] = fine[k] / zFine;
-            bound[k] = Math.abs(mu[k] - coarse[k] / zCoarse) + (ROUND_OFF_BASE + ROUND_OFF_SLOPE * k) * EPS * (absolute[k] / zFine);
+            double floor = (ROUND_OFF_BASE + ROUND_OFF_SLOPE * k) * EPS * (absolute[k] / zFine);
+            bound[k] = Math.abs(mu[k] - coarse[k] / zCoarse) + floor;
         }
         return new Result(mu, bound);
     }
