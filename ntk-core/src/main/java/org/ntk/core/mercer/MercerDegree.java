@@ -17,14 +17,14 @@ import java.util.Objects;
  *       its bound, of either sign, or (for the library's kernels, whose eigenvalues are ≥ 0 with
  *       N(d,k)·λ_k ≤ trace) outside those limits beyond its bound. It is reported as eigenvalue 0
  *       and trace share 0, a negative value being clamped like a positive one, with errorBound ≥ |λ_k|
- *       (for the library's kernels at most the a-priori trace/N(d, k)).</li>
+ *       (for the library's kernels at most max(trace/N(d, k), MIN_NORMAL), the a-priori bound).</li>
  * </ul>
  * A negative eigenvalue is therefore always resolved, larger in magnitude than its bound, and occurs
  * only for a kernel outside the library whose profile is not positive definite. No eigenvalue is
  * subnormal: a resolved λ_k below {@link Double#MIN_NORMAL} (possible only where N(d, k) &gt; 10³⁰⁰,
  * e.g. d = 10⁵, k ≥ 100) is reported as 0 with errorBound MIN_NORMAL, while traceShare, computed from
- * N(d,k)·λ_k in log space, keeps its value. errorBound is never below MIN_NORMAL except for exact
- * degrees.
+ * N(d,k)·λ_k in log space, keeps its value. errorBound is positive for every degree that is not exact
+ * (at least one ulp of a resolved eigenvalue, at least MIN_NORMAL for an unresolved one).
  *
  * @param degree the degree k ≥ 0
  * @param eigenvalue λ_k of the integral operator under x ~ N(0, I_d): d·μ_k for radial degree 1,
@@ -34,7 +34,7 @@ import java.util.Objects;
  *     {@link SphericalHarmonics#multiplicityExact} for the integer)
  * @param logMultiplicity log N(d, k), finite even where N overflows a double (−∞ when N = 0)
  * @param traceShare N(d, k)·λ_k / trace, the fraction of the trace held by this degree, formed without
- *     overflow or underflow (finite for every degree; 0 when unresolved)
+ *     overflow or underflow (in [0, 1] for the library's kernels; 0 when unresolved)
  * @param errorBound an estimated bound on |λ_k − eigenvalue| (absolute)
  * @param method how the eigenvalue was obtained
  */

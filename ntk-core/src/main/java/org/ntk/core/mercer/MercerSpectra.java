@@ -55,8 +55,8 @@ import org.ntk.core.validation.Validate;
  * N(d, k) &gt; 10³⁰⁰) is reported as 0 with bound MIN_NORMAL while its trace share keeps the value:
  * no eigenvalue is ever subnormal. A kernel that is not one of the library's may have negative
  * eigenvalues (an indefinite profile); they are reported only where resolved.
- 
- * For d = 1 the sphere is {−1, 1}: μ_0 = (h(1) + h(−1))/2, μ_1 = (h(1) − h(−1))/2, and degrees ≥ 2 have
+ *
+ * <p>For d = 1 the sphere is {−1, 1}: μ_0 = (h(1) + h(−1))/2, μ_1 = (h(1) − h(−1))/2, and degrees ≥ 2 have
  * multiplicity 0.
  *
  * <p>Accuracy (measured against 40–60-digit mpmath values in the tests): closed forms and converged
@@ -64,7 +64,7 @@ import org.ntk.core.validation.Validate;
  * i.e. 1e−13 relative or better for degrees ≤ 4 at small d, degrading with the cancellation ratio
  * E|h P_k|/μ_k (≈ 1e−10 relative at d = 10, k = 20). Every reported bound held in every comparison,
  * including degrees up to 1000 (deep kernels at d = 20: series resolved to k ≈ 160, the rest below
- * resolution; arc-cosine kernels at d = 10⁵: series shares to 1e−15 relative at k = 100–909).
+ * resolution; arc-cosine kernels at d = 10⁵: series shares within 1e−13 relative at k = 100–909).
  * Cost: O(K² + K·(cost of h)·1000) for quadrature, O(K·terms) for the series (terms ≤ 2^20 for the
  * arc-cosine families); building the series of a deep kernel costs O(depth · M³/6) with
  * M ≤ K + 769 coefficients, capped at about 2e9 multiply-adds (≈ 0.3 s per layer at M = 800).
