@@ -100,8 +100,9 @@ final class ReportCommand extends CliCommand {
 
     private void print(ReportSummary s) {
         var out = ctx.out();
-        out.println("ntk report: d = " + d + ", m = " + m + ", seed " + seed + ", " + s.plots().size()
-                + " plots, " + f("%.1f", s.totalSeconds()) + " s");
+        int plots = s.plots().size();
+        out.println("ntk report: d = " + d + ", m = " + m + ", seed " + seed + ", " + plots
+                + (plots == 1 ? " plot, " : " plots, ") + f("%.1f", s.totalSeconds()) + " s");
         out.println("wrote " + shown(s.report()));
         out.println("wrote " + shown(s.results()));
         for (Path p : s.plots()) {

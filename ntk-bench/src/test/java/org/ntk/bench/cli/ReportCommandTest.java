@@ -38,13 +38,16 @@ class ReportCommandTest {
     private static CliRun run;
     private static Path out;
 
-    /** Runs {@code ntk report} with {@code sections} in place of the default ones. */
+    /** Runs {@code ntk report} with {@code sections} in place of the default ones, stderr not a terminal. */
     private static CliRun report(List<ReportSection> sections, String... args) {
+        return report(new CliEnvironment(false, false), sections, args);
+    }
+
+    private static CliRun report(CliEnvironment env, List<ReportSection> sections, String... args) {
         StringWriter o = new StringWriter();
         StringWriter e = new StringWriter();
         PrintWriter ow = new PrintWriter(o, true);
         PrintWriter ew = new PrintWriter(e, true);
-        CliEnvironment env = new CliEnvironment(false, false);
         int exit = NtkCli.execute(NtkCli.commandLine(ow, ew, env, ctx -> List.of(new ReportCommand(ctx, sections))),
                 args, ew, env);
         ow.flush();
@@ -150,6 +153,19 @@ class ReportCommandTest {
                 r.err());
         assertEquals("x", Files.readString(file));
         Files.delete(file);
+    }
+
+    @Test
+    void progressGoesToStderrOnlyWhenItIsATerminal() {
+        Path target = dir.resolve("progress");
+        CliRun r = report(new CliEnvironment(false, true), List.of(new MercerSection()), "report", "--out",
+                target.toString());
+        assertEquals(0, r.exit(), r.err());
+        // one redrawn line ("\r" before each state), erased at the end, naming the section
+        assertTrue(r.err().contains("\rntk report: report: mercer"), r.err());
+        assertTrue(r.err().endsWith("\r"), r.err());
+        assertFalse(r.out().contains("ntk report: report:"), r.out());
+        assertTrue(r.out().startsWith("ntk report: d = 10, m = 2000, seed 1, 1 plot, "), r.out());
     }
 
     @Test
