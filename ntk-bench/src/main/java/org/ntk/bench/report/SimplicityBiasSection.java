@@ -3,6 +3,7 @@ package org.ntk.bench.report;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.ntk.core.network.WeightScale;
 import org.ntk.core.progress.ProgressListener;
 import org.ntk.spectral.dynamics.DirectionDecay;
 import org.ntk.spectral.dynamics.EigenfunctionDecay;
@@ -86,7 +87,7 @@ public final class SimplicityBiasSection implements ReportSection {
         PopulationEigenvalues pop = sb.population();
 
         ResultNode r = ctx.results();
-        r.put("d", D).put("n", N).put("m", M).put("hiddenWeightScale", "STANDARD")
+        r.put("d", D).put("n", N).put("m", M).put("hiddenWeightScale", WeightScale.STANDARD.name())
                 .put("seed", seed).put("learningRate", ETA).put("relativeLoss", EPSILON)
                 .put("steps", STEPS).put("lambda0", pop.lambda0()).put("lambda1", pop.lambda1())
                 .put("lambda2", pop.lambda2());
@@ -209,6 +210,7 @@ public final class SimplicityBiasSection implements ReportSection {
                 + " |observed/sample − 1| over the directions is "
                 + Table.formatPercent(decay.maxSampleRelativeError(), 2) + ".");
         ctx.table("decayRates", gt.build());
+        r.put("maxSampleRelativeError", decay.maxSampleRelativeError());
         ResultNode.ResultList dl = r.list("directions");
         List<Plots.Group> groups = new ArrayList<>();
         String[] degreeName = {"degree 0 (‖x‖)", "degree 1 (x_l)", "degree 2 (x_a x_b/‖x‖, Helmert)"};
