@@ -95,6 +95,18 @@ final class ReportCommand extends CliCommand {
         if (absolute.getParent() == null) {
             throw new IllegalArgumentException("--out " + outDir + ": must not be the file-system root");
         }
+        // the directories up to the first existing one are created: that one must be a writable directory
+        for (Path p = absolute.getParent(); p != null; p = p.getParent()) {
+            if (Files.exists(p)) {
+                if (!Files.isDirectory(p)) {
+                    throw new IllegalArgumentException("--out " + outDir + ": " + p + " must be a directory, got a file");
+                }
+                if (!Files.isWritable(p)) {
+                    throw new IllegalArgumentException("--out " + outDir + ": directory " + p + " must be writable");
+                }
+                break;
+            }
+        }
         return new ReportParameters(d, m, seed, outDir, t);
     }
 
