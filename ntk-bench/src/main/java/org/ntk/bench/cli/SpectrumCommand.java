@@ -14,6 +14,7 @@ import org.ntk.core.kernel.ImplicitKernelMatrix;
 import org.ntk.core.kernel.KernelMatrix;
 import org.ntk.core.kernel.Kernels;
 import org.ntk.core.network.ReluNetwork;
+import org.ntk.core.validation.Validate;
 import org.ntk.spectral.Decomposition;
 import org.ntk.spectral.LanczosOptions;
 import org.ntk.spectral.Spectra;
@@ -37,7 +38,8 @@ import picocli.CommandLine.Option;
  *       products run on an {@link ImplicitKernelMatrix} (memory O(n·d + n·K));</li>
  *   <li>{@code --fim W.npy}: the m×m analytic Fisher information of the m×d hidden weights (MATH.md
  *       §2.1, {@link FisherInformation#analytic}); it is the arccos1 Gram matrix of the rows of W, so with
- *       {@code --top} it is never formed either.</li>
+ *       {@code --top} it is formed only when it takes at most half of the available heap, and otherwise
+ *       its products run matrix-free like those of {@code --kernel} ({@link #formsDense}).</li>
  * </ul>
  *
  * <p>Without {@code --top}, {@code --kernel} and {@code --fim} check before computing anything that the
@@ -148,9 +150,13 @@ final class SpectrumCommand extends CliCommand {
                 Arrays.fill(ones, 1.0);
                 ReluNetwork net = ReluNetwork.of(w, ones);
                 if (top != null) {
-                    // J is the arccos1 Gram matrix of the rows of W (MATH.md §2.1): products without forming it
                     requireTopFits(w.length);
-                    a = ImplicitKernelMatrix.of(Kernels.arcCosine(1), w, t);
+                    Runtime rt = Runtime.getRuntime();
+                    boolean dense = formsDense(w.length, rt.maxMemory() - (rt.totalMemory() - rt.freeMemory()));
+                    if (dense) {
+                        progress.phase("computing the " + w.length + "×" + w.length + " Fisher information");
+                    }
+                    a = fisherInformation(net, t, dense);
                 } else {
                     requireDenseFits(w.length, denseCopies(), "--fim " + fim + ": the Fisher information",
                             DENSE_REMEDY);
@@ -223,6 +229,28 @@ final class SpectrumCommand extends CliCommand {
             throw new IllegalArgumentException("--depth applies only to --kernel, got --depth " + depth + " with "
                     + given.get(0));
         }
+    }
+
+    /**
+     * Whether {@code --fim --top} forms the m×m Fisher information: when it takes at most half of the
+     * available heap (its products then cost O(m²) instead of O(m²·d) with an arc-cosine per entry);
+     * otherwise the products run on the arccos1 kernel of the rows of W without forming it.
+     *
+     * @param m the number of hidden units
+     * @param availableBytes the heap still available
+     */
+    static boolean formsDense(int m, long availableBytes) {
+        return m <= Validate.MAX_DENSE_SIZE && 8.0 * m * m <= 0.5 * availableBytes;
+    }
+
+    /**
+     * The analytic Fisher information J of the network, formed ({@link FisherInformation#analytic}) or as
+     * an operator: J is the arccos1 Gram matrix of the rows of W (MATH.md §2.1), whose products
+     * {@link ImplicitKernelMatrix} computes without forming it (memory O(m·d)).
+     */
+    static KernelMatrix fisherInformation(ReluNetwork net, int threads, boolean dense) {
+        return dense ? FisherInformation.analytic(net, threads)
+                : ImplicitKernelMatrix.of(Kernels.arcCosine(1), net.hiddenWeights(), threads);
     }
 
     /** What --kernel and --fim without --top can do instead of a dense matrix that does not fit. */

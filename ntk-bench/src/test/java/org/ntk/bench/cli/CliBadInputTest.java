@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -74,13 +75,22 @@ class CliBadInputTest {
      * @param named fragments the stderr line must contain (the option or file, and the rule)
      * @param outputs what the command writes on success, relative to {@code {out}}: created beforehand as
      *     a "previous good output" in the second run
-     * @param heapBound if > 0, the case needs a heap smaller than this many bytes (else it is skipped)
+     * @param needs what the case relies on besides the files (else it is skipped)
      */
-    record Case(String label, List<String> args, List<String> named, List<String> outputs, long heapBound) {
+    record Case(String label, List<String> args, List<String> named, List<String> outputs, Needs needs) {
         @Override
         public String toString() {
             return label;
         }
+    }
+
+    /** What a case relies on. */
+    enum Needs {
+        NOTHING,
+        /** A heap smaller than a 40 000 × 40 000 array of doubles (12.8 GB; surefire runs with -Xmx4g). */
+        SMALL_HEAP,
+        /** Directory permissions that bind this process: not so for root, which writes anywhere. */
+        PERMISSIONS
     }
 
     /** A bad input file and what its message must contain besides the file name. */
@@ -134,7 +144,14 @@ class CliBadInputTest {
         // 50 000 and 40 000 points in d = 2: files of 800 and 640 KB whose dense matrices need 20 and 12.8 GB
         Npy.write(in.resolve("big.npy"), gaussianRows(HUGE_N, 2, 4));
         Npy.write(in.resolve("big40k.npy"), gaussianRows(HEAP_N, 2, 5));
+        Path readOnly = Files.createDirectory(in.resolve("read-only"));
+        readOnly.toFile().setWritable(false, false);
         inputsBefore = snapshot(in);
+    }
+
+    @AfterAll
+    static void makeDeletable() {
+        in.resolve("read-only").toFile().setWritable(true, false);
     }
 
     private static final List<BadFile> BAD_FILES = List.of(
@@ -377,6 +394,8 @@ class CliBadInputTest {
                 "report", "--out", x));
         c.add(bad("report --out under a regular file", List.of("--out", "X.npy", "must be a directory, got a file"),
                 rOut, "report", "--out", "{in}/X.npy/report"));
+        c.add(needs(Needs.PERMISSIONS, bad("report --out in a read-only directory",
+                List.of("--out", "read-only", "must be writable"), rOut, "report", "--out", "{in}/read-only/report")));
 
         // ---- the application itself
         c.add(bad("no command", List.of("a command is required", "gram"), List.of(), new String[0]));
@@ -398,23 +417,32 @@ class CliBadInputTest {
                 bad(command + " " + option + " under a regular file", List.of(option, "X.npy", "must be a directory"),
                         outputs, concat(base, List.of(option, "{in}/X.npy/" + output)).toArray(String[]::new)),
                 bad(command + " " + option + " is a directory", List.of(option, "must be a file, got a directory"),
-                        outputs, concat(base, List.of(option, "{out}")).toArray(String[]::new)));
+                        outputs, concat(base, List.of(option, "{out}")).toArray(String[]::new)),
+                needs(Needs.PERMISSIONS, bad(command + " " + option + " in a read-only directory",
+                        List.of(option, "read-only", "must be writable"), outputs,
+                        concat(base, List.of(option, "{in}/read-only/" + output)).toArray(String[]::new))));
     }
 
     private static Case bad(String label, List<String> named, List<String> outputs, String... args) {
-        return new Case(label, List.of(args), named, outputs, 0);
+        return new Case(label, List.of(args), named, outputs, Needs.NOTHING);
     }
 
-    /** The case needs a heap too small for a 40 000 × 40 000 array of doubles (true under -Xmx4g). */
+    private static Case needs(Needs needs, Case c) {
+        return new Case(c.label(), c.args(), c.named(), c.outputs(), needs);
+    }
+
     private static Case heap(Case c) {
-        return new Case(c.label(), c.args(), c.named(), c.outputs(), 8L * HEAP_N * HEAP_N);
+        return needs(Needs.SMALL_HEAP, c);
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void exitsTwoWithOneLineAndWritesNothing(Case c) throws IOException {
-        if (c.heapBound() > 0) {
-            assumeTrue(Runtime.getRuntime().maxMemory() < c.heapBound(), "the heap would hold the matrix");
+        if (c.needs() == Needs.SMALL_HEAP) {
+            assumeTrue(Runtime.getRuntime().maxMemory() < 8L * HEAP_N * HEAP_N, "the heap would hold the matrix");
+        }
+        if (c.needs() == Needs.PERMISSIONS) {
+            assumeTrue(!Files.isWritable(in.resolve("read-only")), "permissions do not bind this process (root)");
         }
         // into an empty directory: nothing appears
         Path fresh = Files.createDirectory(work.resolve("fresh"));
