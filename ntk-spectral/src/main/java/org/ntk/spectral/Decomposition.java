@@ -3,6 +3,8 @@ package org.ntk.spectral;
 import java.util.Arrays;
 import java.util.Objects;
 
+import org.ntk.core.validation.Validate;
+
 /**
  * Eigenpairs (λ_i, v_i) of a symmetric matrix of size n: all n of them (a dense decomposition) or the
  * leading {@link #count()} (a partial one, {@link Spectra#top}).
@@ -151,9 +153,13 @@ public final class Decomposition {
     /**
      * All held eigenvectors as the columns of a fresh n×count array (row r, column i is entry r of
      * eigenvector i), the layout of {@code V} in K V = V Λ and of the CLI's {@code --vectors} file.
+     *
+     * @throws IllegalArgumentException if the n×count copy does not fit in the heap
      */
     public double[][] eigenvectors() {
         int count = values.length;
+        Validate.heapFits((long) size * count, "eigenvector array of size " + size + "×" + count,
+                "read the eigenvectors one at a time with eigenvector(i)");
         double[][] out = new double[size][count];
         for (int i = 0; i < count; i++) {
             int off = i * size;

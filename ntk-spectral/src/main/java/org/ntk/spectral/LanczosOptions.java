@@ -13,18 +13,23 @@ import org.ntk.core.progress.ProgressListener;
  *     ‖K v_i − λ_i v_i‖ ≤ tolerance · |λ_max| (checked on the returned vectors against K itself);
  *     in (0, 1). Below about 1e-14 it cannot be met in double precision. Default 1e-10.
  * @param maxIterations the most block steps (block products K·V with a block of {@code blockSize}
- *     vectors) before {@link ConvergenceException}; ≥ 1. The final check of the residuals costs one
+ *     vectors) of one Lanczos run (the solve, each repeated solve and each completeness check) before
+ *     {@link ConvergenceException}; ≥ 1. The final check of the residuals costs one
  *     further product with count vectors, not counted. Default 1000.
- * @param blockSize the number of vectors per block, ≥ 0; 0 (the default) means min(count, 64). The
- *     block size must be at least the multiplicity of any exactly repeated eigenvalue among the
- *     wanted ones for that eigenspace to be found whole: a Krylov space grown from b start vectors
- *     holds at most b directions of one eigenspace. Values above n are reduced to n. Larger blocks
- *     cost more memory (the basis holds O(count + 4·blockSize) vectors of length n) but amortise the
- *     kernel evaluations of a matrix-free {@code KernelMatrix.multiply(v, out, k)}.
+ * @param blockSize the number of vectors per block, ≥ 0; 0 (the default) means min(count, 64). A
+ *     Krylov space grown from b start vectors holds at most b directions of one eigenspace; an exactly
+ *     repeated eigenvalue among the wanted ones of multiplicity above the block size is still found
+ *     whole: a result holding b or more copies of one eigenvalue above the smallest wanted one is
+ *     checked on the orthogonal complement, and the solve is repeated with a doubled block when a
+ *     direction was missed (see {@code BlockLanczos}); a block at least the multiplicity avoids the
+ *     check and the repetition. Values above n are reduced to n. Larger blocks cost more
+ *     memory (the basis holds O(count + 4·blockSize) vectors of length n) but amortise the kernel
+ *     evaluations of a matrix-free {@code KernelMatrix.multiply(v, out, k)}.
  * @param seed the seed of the Gaussian start block (and of any fresh directions the method needs
  *     after an exact invariant subspace); the result is reproducible bit for bit for a fixed seed.
  *     Default 1.
- * @param listener receives ("lanczos", block steps done, maxIterations) after every block step; not
+ * @param listener receives ("lanczos", block steps done, maxIterations) after every block step (a
+ *     repeated solve counts again from 1; the completeness check reports nothing); not
  *     null. Default {@link ProgressListener#NONE}.
  */
 public record LanczosOptions(double tolerance, int maxIterations, int blockSize, long seed,

@@ -74,7 +74,9 @@ public final class Spectra {
      * The count leading eigenpairs of k by thick-restart block Lanczos with full reorthogonalisation
      * ({@link BlockLanczos}), without forming a dense copy: every pair satisfies
      * ‖K v − λ v‖ ≤ tolerance·|λ_max| on return. An exactly repeated eigenvalue among the wanted
-     * ones is found whole when its multiplicity is at most the block size.
+     * ones is found whole for every block size: a result that may be incomplete (b or more copies of
+     * one eigenvalue) is checked on the orthogonal complement, and the solve is repeated with a larger
+     * block when a direction was missed.
      *
      * @param k a symmetric matrix of size n, used only through its block {@code multiply}. Not
      *     modified.
@@ -82,7 +84,8 @@ public final class Spectra {
      * @param options tolerance, iteration cap, block size, seed, progress listener
      * @return count eigenpairs with eigenvalues non-increasing and true residuals
      * @throws NullPointerException if k or options is null
-     * @throws IllegalArgumentException if count is outside [1, n]
+     * @throws IllegalArgumentException if count is outside [1, n] or the Lanczos basis does not fit in
+     *     the heap
      * @throws ConvergenceException if {@code options.maxIterations()} block steps do not reach the
      *     tolerance; it carries the steps done and the worst relative residual
      */

@@ -2,10 +2,14 @@ package org.ntk.bench.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 import org.ntk.core.io.Npy;
 import org.ntk.core.io.NpyArray;
+import org.ntk.core.kernel.HomogeneousKernel;
+import org.ntk.core.kernel.Kernels;
+import org.ntk.core.validation.Validate;
 
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -23,6 +27,15 @@ import picocli.CommandLine.Spec;
  * failed run leaves no partial file.
  */
 abstract class CliCommand implements Callable<Integer> {
+
+    /**
+     * Largest accepted {@code --depth}: a deep kernel's value costs O(depth) per entry, so a mistyped
+     * depth of 10⁹ would otherwise run for hours instead of failing.
+     */
+    static final int MAX_DEPTH = 1000;
+
+    /** The kernels that take a {@code --depth}. */
+    private static final Set<String> DEEP_KERNELS = Set.of("deep-ntk", "deep-nngp");
 
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
     boolean helpRequested;
@@ -83,6 +96,56 @@ abstract class CliCommand implements Callable<Integer> {
     }
 
     /**
+     * The analytic kernel named by {@code --kernel} with {@code --depth} hidden layers, with messages
+     * that name the options.
+     *
+     * @param name the {@code --kernel} value: one of {@link Kernels#names()}
+     * @param depth the {@code --depth} value: 1 to {@value #MAX_DEPTH} for deep-ntk and deep-nngp, 1 (the
+     *     default) for the others
+     * @throws IllegalArgumentException if the name is unknown (the message lists the valid ones) or the
+     *     depth does not fit the kernel
+     */
+    static HomogeneousKernel kernel(String name, int depth) {
+        if (!Kernels.names().contains(name)) {
+            throw new IllegalArgumentException("--kernel must be one of " + String.join(", ", Kernels.names())
+                    + ", got '" + name + "'");
+        }
+        if (DEEP_KERNELS.contains(name)) {
+            if (depth < 1 || depth > MAX_DEPTH) {
+                throw new IllegalArgumentException("--depth must be between 1 and " + MAX_DEPTH + " for " + name
+                        + ", got " + depth);
+            }
+        } else if (depth != 1) {
+            throw new IllegalArgumentException("--depth applies only to deep-ntk and deep-nngp, got --depth " + depth
+                    + " with --kernel " + name);
+        }
+        return Kernels.byName(name, depth);
+    }
+
+    /**
+     * Fails fast, before anything n×n is allocated, if {@code copies} n×n arrays of doubles do not fit in
+     * the heap that is still available ({@link Validate#heapFits}, which asks the garbage collector once
+     * before refusing) or n×n is more than one Java array holds.
+     *
+     * @param n the matrix size
+     * @param copies how many n×n arrays the command holds at once, ≥ 1
+     * @param what the matrix, naming the option and file it comes from, e.g. "--points X.npy: the arccos1
+     *     Gram matrix"
+     * @param remedy what the user can do instead, e.g. "add --top K"
+     * @throws IllegalArgumentException {@code <what> of size n×n needs N MiB but only M MiB of heap is
+     *     available; <remedy>}
+     */
+    static void requireDenseFits(int n, int copies, String what, String remedy) {
+        String matrix = what + " of size " + n + "×" + n;
+        if (n > Validate.MAX_DENSE_SIZE) {
+            throw new IllegalArgumentException(matrix + " has " + (long) n * n + " entries, more than a Java array"
+                    + " holds (" + Validate.MAX_DENSE_SIZE + "² max); " + remedy);
+        }
+        Validate.heapFits((long) n * n * copies, matrix + (copies > 1 ? " (" + copies + " such arrays)" : ""),
+                "raise java -Xmx or " + remedy);
+    }
+
+    /**
      * Checks, before any long computation, that an output file can be created: its directory exists
      * and is writable and the path is not a directory.
      *
@@ -93,6 +156,9 @@ abstract class CliCommand implements Callable<Integer> {
             throw new IllegalArgumentException(option + " " + out + ": must be a file, got a directory");
         }
         Path dir = out.toAbsolutePath().getParent();
+        if (dir != null && Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new IllegalArgumentException(option + " " + out + ": " + dir + " must be a directory, got a file");
+        }
         if (dir == null || !Files.isDirectory(dir)) {
             throw new IllegalArgumentException(option + " " + out + ": directory " + dir + " must exist");
         }

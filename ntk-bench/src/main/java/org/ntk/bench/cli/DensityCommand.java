@@ -119,8 +119,18 @@ final class DensityCommand extends CliCommand {
     @Override
     void execute() {
         int t = threads(threads);
-        ActivationDerivative phi = ActivationDerivative.parse(activation);
-        ScaleLaw law = ScaleLaw.parse(scales);
+        ActivationDerivative phi;
+        ScaleLaw law;
+        try {
+            phi = ActivationDerivative.parse(activation);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--activation: " + e.getMessage(), e);
+        }
+        try {
+            law = ScaleLaw.parse(scales);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--scales: " + e.getMessage(), e);
+        }
         if (!(gamma1 > 0 && gamma1 < Double.POSITIVE_INFINITY)) {
             throw new IllegalArgumentException("--gamma1 must be finite and > 0, got " + gamma1);
         }

@@ -44,6 +44,9 @@ final class FimCommand extends CliCommand {
             progress.phase("reading " + weights);
             double[][] w = readMatrix(weights, "--weights", "m×d, one hidden unit per row");
             m = w.length;
+            requireDenseFits(m, 1, "--weights " + weights + ": the Fisher information",
+                    "for its leading eigenvalues use ntk spectrum --fim " + weights
+                    + " --top K, which never forms the matrix");
             double[] ones = new double[m];
             Arrays.fill(ones, 1.0);
             progress.phase("computing the " + m + "×" + m + " Fisher information");

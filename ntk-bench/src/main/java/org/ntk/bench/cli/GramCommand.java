@@ -26,7 +26,8 @@ final class GramCommand extends CliCommand {
     String kernel;
 
     @Option(names = "--depth", paramLabel = "H", defaultValue = "1",
-            description = "number of hidden layers of deep-ntk and deep-nngp (default: ${DEFAULT-VALUE})")
+            description = "number of hidden layers of deep-ntk and deep-nngp, 1 to " + MAX_DEPTH
+                    + " (default: ${DEFAULT-VALUE})")
     int depth;
 
     @Option(names = "--points", required = true, paramLabel = "X.npy",
@@ -46,17 +47,16 @@ final class GramCommand extends CliCommand {
     @Override
     void execute() {
         int t = threads(threads);
-        if (!Kernels.names().contains(kernel)) {
-            throw new IllegalArgumentException("--kernel must be one of " + String.join(", ", Kernels.names())
-                    + ", got '" + kernel + "'");
-        }
-        HomogeneousKernel k = Kernels.byName(kernel, depth);
+        HomogeneousKernel k = kernel(kernel, depth);
         requireWritable(out, "--out");
         int n;
         try (TerminalProgress progress = ctx.progress(qualifiedName())) {
             progress.phase("reading " + points);
             double[][] x = readMatrix(points, "--points", "n×d, one point per row");
             n = x.length;
+            requireDenseFits(n, 1, "--points " + points + ": the " + k.name() + " Gram matrix",
+                    "for its leading eigenvalues use ntk spectrum --kernel " + kernel + " --points " + points
+                    + " --top K, which never forms the matrix");
             KernelMatrix gram = k.gram(x, GramOptions.defaults().withThreads(t).withListener(progress));
             progress.phase("writing " + out);
             Npy.write(out, gram);

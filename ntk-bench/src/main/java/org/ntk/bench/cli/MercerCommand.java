@@ -10,7 +10,6 @@ import java.util.Map;
 
 import org.ntk.core.io.AtomicFile;
 import org.ntk.core.kernel.HomogeneousKernel;
-import org.ntk.core.kernel.Kernels;
 import org.ntk.core.mercer.MercerDegree;
 import org.ntk.core.mercer.MercerSpectra;
 import org.ntk.core.mercer.MercerSpectrum;
@@ -47,9 +46,6 @@ final class MercerCommand extends CliCommand {
 
     /** Largest accepted --max-degree. */
     static final int MAX_DEGREE = 1000;
-    /** Largest accepted --depth. */
-    static final int MAX_DEPTH = 1000;
-
     @Option(names = "--kernel", required = true, paramLabel = "NAME",
             description = "arccos0, arccos1, ntk2, deep-ntk or deep-nngp")
     String kernel;
@@ -75,14 +71,7 @@ final class MercerCommand extends CliCommand {
 
     @Override
     void execute() {
-        if (!Kernels.names().contains(kernel)) {
-            throw new IllegalArgumentException("--kernel must be one of " + String.join(", ", Kernels.names())
-                    + ", got '" + kernel + "'");
-        }
-        if (depth > MAX_DEPTH) {
-            throw new IllegalArgumentException("--depth must be <= " + MAX_DEPTH + ", got " + depth);
-        }
-        HomogeneousKernel k = Kernels.byName(kernel, depth);
+        HomogeneousKernel k = kernel(kernel, depth);
         if (d < 1) {
             throw new IllegalArgumentException("--d must be >= 1, got " + d);
         }

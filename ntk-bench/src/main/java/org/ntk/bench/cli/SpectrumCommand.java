@@ -14,6 +14,7 @@ import org.ntk.core.kernel.ImplicitKernelMatrix;
 import org.ntk.core.kernel.KernelMatrix;
 import org.ntk.core.kernel.Kernels;
 import org.ntk.core.network.ReluNetwork;
+import org.ntk.core.validation.Validate;
 import org.ntk.spectral.Decomposition;
 import org.ntk.spectral.LanczosOptions;
 import org.ntk.spectral.Spectra;
@@ -36,8 +37,14 @@ import picocli.CommandLine.Option;
  *       n×d points (conventions: {@link Kernels}); with {@code --top} it is never formed, the
  *       products run on an {@link ImplicitKernelMatrix} (memory O(n·d + n·K));</li>
  *   <li>{@code --fim W.npy}: the m×m analytic Fisher information of the m×d hidden weights (MATH.md
- *       §2.1, {@link FisherInformation#analytic}).</li>
+ *       §2.1, {@link FisherInformation#analytic}); it is the arccos1 Gram matrix of the rows of W, so with
+ *       {@code --top} it is formed only when it takes at most half of the available heap, and otherwise
+ *       its products run matrix-free like those of {@code --kernel} ({@link #formsDense}).</li>
  * </ul>
+ *
+ * <p>Without {@code --top}, {@code --kernel} and {@code --fim} check before computing anything that the
+ * n×n matrix and LAPACK's working copies fit in the heap, and otherwise fail with the memory needed and
+ * the suggestion to add {@code --top K}.
  *
  * <p>Without {@code --top} all n eigenvalues come from LAPACK {@code dsyevd} ({@link Spectra#eigenvalues},
  * or {@link Spectra#decompose} when {@code --vectors} asks for all n eigenvectors). With {@code --top K}
@@ -45,7 +52,8 @@ import picocli.CommandLine.Option;
  * {@value #TOP_TOLERANCE}: every returned pair satisfies ‖K v − λ v‖ ≤ {@value #TOP_TOLERANCE}·|λ_max|.
  * Eigenvalues are written non-increasing as a 1-D {@code <f8} array; {@code --vectors} writes the
  * matching unit eigenvectors (canonical sign: largest-magnitude entry positive) as the columns of an
- * n×K {@code <f8} array. Both files are written atomically.
+ * n×K {@code <f8} array. Both files are written together through {@link StagedOutputs}: each completely
+ * to a temporary file beside it before either replaces anything, so a failed run changes neither.
  */
 @Command(name = "spectrum", sortOptions = false,
         description = {"Writes the eigenvalues (non-increasing) and optionally the unit eigenvectors of a symmetric",
@@ -66,7 +74,7 @@ final class SpectrumCommand extends CliCommand {
     String kernel;
 
     @Option(names = "--depth", paramLabel = "H",
-            description = "number of hidden layers of deep-ntk and deep-nngp (default: 1)")
+            description = "number of hidden layers of deep-ntk and deep-nngp, 1 to " + MAX_DEPTH + " (default: 1)")
     Integer depth;
 
     @Option(names = "--points", paramLabel = "X.npy", description = "n×d inputs, one per row (with --kernel)")
@@ -104,11 +112,7 @@ final class SpectrumCommand extends CliCommand {
         }
         HomogeneousKernel k = null;
         if (kernel != null) {
-            if (!Kernels.names().contains(kernel)) {
-                throw new IllegalArgumentException("--kernel must be one of " + String.join(", ", Kernels.names())
-                        + ", got '" + kernel + "'");
-            }
-            k = Kernels.byName(kernel, depth == null ? 1 : depth);
+            k = kernel(kernel, depth == null ? 1 : depth);
         }
         requireWritable(out, "--out");
         if (vectors != null) {
@@ -134,6 +138,8 @@ final class SpectrumCommand extends CliCommand {
                     requireTopFits(x.length);
                     a = ImplicitKernelMatrix.of(k, x, t);
                 } else {
+                    requireDenseFits(x.length, denseCopies(), "--points " + points + ": the " + k.name()
+                            + " Gram matrix", DENSE_REMEDY);
                     a = k.gram(x, GramOptions.defaults().withThreads(t).withListener(progress));
                 }
                 what = k.name() + " Gram matrix";
@@ -142,8 +148,21 @@ final class SpectrumCommand extends CliCommand {
                 double[][] w = readMatrix(fim, "--fim", "m×d, one hidden unit per row");
                 double[] ones = new double[w.length];
                 Arrays.fill(ones, 1.0);
-                progress.phase("computing the " + w.length + "×" + w.length + " Fisher information");
-                a = FisherInformation.analytic(ReluNetwork.of(w, ones), t);
+                ReluNetwork net = ReluNetwork.of(w, ones);
+                if (top != null) {
+                    requireTopFits(w.length);
+                    Runtime rt = Runtime.getRuntime();
+                    boolean dense = formsDense(w.length, rt.maxMemory() - (rt.totalMemory() - rt.freeMemory()));
+                    if (dense) {
+                        progress.phase("computing the " + w.length + "×" + w.length + " Fisher information");
+                    }
+                    a = fisherInformation(net, t, dense);
+                } else {
+                    requireDenseFits(w.length, denseCopies(), "--fim " + fim + ": the Fisher information",
+                            DENSE_REMEDY);
+                    progress.phase("computing the " + w.length + "×" + w.length + " Fisher information");
+                    a = FisherInformation.analytic(net, t);
+                }
                 what = "Fisher information";
             }
             n = a.size();
@@ -169,12 +188,15 @@ final class SpectrumCommand extends CliCommand {
             }
             count = values.length;
             lambdaMax = values[0];
+            // both files or neither: a failure while writing the second must not leave a new first file
+            StagedOutputs outputs = new StagedOutputs();
             if (columns != null) {
-                progress.phase("writing " + vectors);
-                Npy.write(vectors, columns);
+                progress.phase("writing " + vectors + " and " + out);
+                outputs.add(vectors, Npy.content(columns));
+            } else {
+                progress.phase("writing " + out);
             }
-            progress.phase("writing " + out);
-            Npy.write(out, values);
+            outputs.add(out, Npy.content(values)).commit();
         }
         ctx.out().println("wrote " + out + ": " + (top != null ? "the " + count + " largest" : "all " + count)
                 + " eigenvalues of the " + n + "×" + n + " " + what + " (largest " + lambdaMax + ")"
@@ -209,6 +231,40 @@ final class SpectrumCommand extends CliCommand {
         }
     }
 
+    /**
+     * Whether {@code --fim --top} forms the m×m Fisher information: when it takes at most half of the
+     * available heap (its products then cost O(m²) instead of O(m²·d) with an arc-cosine per entry);
+     * otherwise the products run on the arccos1 kernel of the rows of W without forming it.
+     *
+     * @param m the number of hidden units
+     * @param availableBytes the heap still available
+     */
+    static boolean formsDense(int m, long availableBytes) {
+        return m <= Validate.MAX_DENSE_SIZE && 8.0 * m * m <= 0.5 * availableBytes;
+    }
+
+    /**
+     * The analytic Fisher information J of the network, formed ({@link FisherInformation#analytic}) or as
+     * an operator: J is the arccos1 Gram matrix of the rows of W (MATH.md §2.1), whose products
+     * {@link ImplicitKernelMatrix} computes without forming it (memory O(m·d)).
+     */
+    static KernelMatrix fisherInformation(ReluNetwork net, int threads, boolean dense) {
+        return dense ? FisherInformation.analytic(net, threads)
+                : ImplicitKernelMatrix.of(Kernels.arcCosine(1), net.hiddenWeights(), threads);
+    }
+
+    /** What --kernel and --fim without --top can do instead of a dense matrix that does not fit. */
+    private static final String DENSE_REMEDY = "add --top K for the K largest eigenvalues, computed without"
+            + " forming the matrix";
+
+    /**
+     * The n×n arrays held at once without --top: the matrix itself and LAPACK's working copies (one for
+     * eigenvalues only, three with --vectors: see {@code LapackEigenSolver}).
+     */
+    private int denseCopies() {
+        return vectors == null ? 2 : 4;
+    }
+
     private void requireTopFits(int n) {
         if (top > n) {
             throw new IllegalArgumentException("--top must be <= n = " + n + " (the matrix size), got " + top);
@@ -219,7 +275,7 @@ final class SpectrumCommand extends CliCommand {
      * Reads --matrix: square, finite, symmetric within {@link EigenSolver#SYMMETRY_TOLERANCE}·max|K_ij|,
      * symmetrised by averaging.
      */
-    private static DenseKernelMatrix readSymmetric(Path file) {
+    private DenseKernelMatrix readSymmetric(Path file) {
         double[][] rows = readMatrix(file, "--matrix", "n×n, symmetric");
         int n = rows.length;
         int cols = n == 0 ? 0 : rows[0].length;
@@ -246,6 +302,9 @@ final class SpectrumCommand extends CliCommand {
                 }
             }
         }
+        // the rows are held; the matrix's own copy and, without --top, LAPACK's copies come on top
+        requireDenseFits(n, top != null ? 1 : denseCopies(), "--matrix " + file + ": the copies of the matrix",
+                top != null ? "use a smaller matrix" : DENSE_REMEDY);
         return DenseKernelMatrix.of(rows, EigenSolver.SYMMETRY_TOLERANCE);
     }
 }

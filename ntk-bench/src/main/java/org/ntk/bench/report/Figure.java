@@ -27,7 +27,9 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * <p>House style, fixed here so every plot of the report reads the same: 800×520 pixels unless set,
  * white background, bold 18 pt title (smaller, down to 11 pt, if it would not fit), 15 pt axis titles, 13 pt tick labels and legend, points as
  * filled circles (7 px, or 4 px when a figure has more than 400 points), lines 2 px wide (theory
- * lines solid or dashed), observed series coloured blue/orange/green/…, theory lines red/black/….
+ * lines solid or dashed), observed series coloured blue/orange/green/…, theory lines red/black/…,
+ * unless a series names a palette colour explicitly ({@code points(name, colour, x, y)} and the
+ * like), which lets the observations and the theory of one quantity share a colour.
  * Both axis titles are required and should carry units where the quantity has any.
  *
  * <p>Data rules, checked by {@link Builder#build()}: each series has matching x and y lengths ≥ 1,
@@ -44,6 +46,9 @@ public final class Figure {
 
     /** How a series is drawn: observations as points, theory as lines. */
     public enum Style { POINTS, LINE, DASHED_LINE }
+
+    /** The colour index meaning "next colour of the series' kind" (points and lines count separately). */
+    public static final int AUTOMATIC_COLOUR = -1;
 
     /** Default width in pixels. */
     public static final int DEFAULT_WIDTH = 800;
@@ -64,15 +69,30 @@ public final class Figure {
      * @param style points (observations) or lines (theory)
      * @param x abscissae
      * @param y ordinates, same length as x
+     * @param colour {@link #AUTOMATIC_COLOUR}, or an index into the shared palette (cycled) so that
+     *     observations and the theory lines of the same quantity share one colour
      */
-    public record Series(String name, Style style, double[] x, double[] y) {
+    public record Series(String name, Style style, double[] x, double[] y, int colour) {
+        /**
+         * Copies the arrays and checks the colour.
+         *
+         * @throws IllegalArgumentException if colour &lt; −1
+         */
         public Series {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(style, "style");
             Objects.requireNonNull(x, "x");
             Objects.requireNonNull(y, "y");
+            if (colour < AUTOMATIC_COLOUR) {
+                throw new IllegalArgumentException("colour must be >= -1, got " + colour);
+            }
             x = x.clone();
             y = y.clone();
+        }
+
+        /** A series coloured automatically ({@link #AUTOMATIC_COLOUR}). */
+        public Series(String name, Style style, double[] x, double[] y) {
+            this(name, style, x, y, AUTOMATIC_COLOUR);
         }
 
         @Override
@@ -183,12 +203,14 @@ public final class Figure {
         for (Series s : series) {
             XYSeries xs = c.addSeries(s.name(), s.x(), s.y());
             if (s.style() == Style.POINTS) {
-                Color col = POINT_COLORS[pi++ % POINT_COLORS.length];
+                Color col = s.colour() >= 0 ? POINT_COLORS[s.colour() % POINT_COLORS.length]
+                        : POINT_COLORS[pi++ % POINT_COLORS.length];
                 xs.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
                 xs.setMarker(SeriesMarkers.CIRCLE);
                 xs.setMarkerColor(col);
             } else {
-                Color col = LINE_COLORS[li++ % LINE_COLORS.length];
+                Color col = s.colour() >= 0 ? POINT_COLORS[s.colour() % POINT_COLORS.length]
+                        : LINE_COLORS[li++ % LINE_COLORS.length];
                 xs.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
                 xs.setMarker(SeriesMarkers.NONE);
                 xs.setLineColor(col);
@@ -337,6 +359,33 @@ public final class Figure {
         /** Adds a theory curve drawn as a dashed line. Arrays are copied. */
         public Builder dashedLine(String name, double[] x, double[] y) {
             return add(new Series(oneLine(name, "name"), Style.DASHED_LINE, x, y));
+        }
+
+        /**
+         * Adds observations drawn as points in palette colour {@code colour} (≥ 0), the same colour
+         * as lines added with that index. Arrays are copied.
+         *
+         * @throws IllegalArgumentException if colour &lt; 0
+         */
+        public Builder points(String name, int colour, double[] x, double[] y) {
+            return add(new Series(oneLine(name, "name"), Style.POINTS, x, y, explicit(colour)));
+        }
+
+        /** Adds a solid theory line in palette colour {@code colour} (≥ 0). Arrays are copied. */
+        public Builder line(String name, int colour, double[] x, double[] y) {
+            return add(new Series(oneLine(name, "name"), Style.LINE, x, y, explicit(colour)));
+        }
+
+        /** Adds a dashed theory line in palette colour {@code colour} (≥ 0). Arrays are copied. */
+        public Builder dashedLine(String name, int colour, double[] x, double[] y) {
+            return add(new Series(oneLine(name, "name"), Style.DASHED_LINE, x, y, explicit(colour)));
+        }
+
+        private static int explicit(int colour) {
+            if (colour < 0) {
+                throw new IllegalArgumentException("colour must be >= 0, got " + colour);
+            }
+            return colour;
         }
 
         /**

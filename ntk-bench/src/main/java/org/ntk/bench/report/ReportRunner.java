@@ -61,14 +61,15 @@ public final class ReportRunner {
 
     /**
      * The sections of {@code ntk report}, in report order: {@link NetworkSection} ({@code network}),
-     * {@link FimSection} ({@code fim}, issue section 1), {@link MercerSection} ({@code mercer},
-     * section 2) and {@link TheoremLimitsSection} ({@code theoremLimits}, section 3). Sections 4–6
-     * (simplicity bias, deep-NTK bounds, quadratic scaling) are added here as their classes are
-     * written.
+     * {@link FimSection} ({@code fim}), {@link MercerSection} ({@code mercer}),
+     * {@link TheoremLimitsSection} ({@code theoremLimits}), {@link SimplicityBiasSection}
+     * ({@code simplicityBias}), {@link DeepNtkSection} ({@code deepNtk}) and
+     * {@link QuadraticDensitySection} ({@code quadraticDensity}).
      */
     public static List<ReportSection> defaultSections() {
         return List.of(new NetworkSection(), new FimSection(), new MercerSection(),
-                new TheoremLimitsSection());
+                new TheoremLimitsSection(), new SimplicityBiasSection(), new DeepNtkSection(),
+                new QuadraticDensitySection());
     }
 
     /**
@@ -141,10 +142,12 @@ public final class ReportRunner {
 
         MarkdownReport md = new MarkdownReport("ntk report");
         md.introduction().paragraph("Spectra of the Fisher information and neural tangent kernels of"
-                + " random two-layer ReLU networks (MATH.md). Every number below was computed by this"
-                + " run of `ntk report --d " + p.d() + " --m " + p.m() + " --seed " + p.seed()
-                + "`; `results.json` beside this file holds each of them unrounded. Plots draw"
-                + " observations as points and theory as lines.");
+                + " ReLU networks, checked against what the seed papers claim and against the exact"
+                + " theory of MATH.md. Every number below was computed by this run of"
+                + " `" + command(p) + "` (after `mvn -B -q -DskipTests package`), which regenerates"
+                + " them all; only the timings and the last bits of a few floating-point results may"
+                + " differ between machines and thread counts. `results.json` beside this file holds"
+                + " each of them unrounded. Plots draw observations as points and theory as lines.");
         md.introduction().table(Table.builder()
                 .text("parameter", "parameter").text("value", "value").text("meaning", "meaning")
                 .row("d", Integer.toString(p.d()), "input dimension")
@@ -191,6 +194,19 @@ public final class ReportRunner {
             names.add(f.getFileName().toString());
         }
         return new Staged(names, timings, keyNumbers);
+    }
+
+    /** The command line that reproduces a run with these parameters (threads omitted: results do not depend on them). */
+    static String command(ReportParameters p) {
+        StringBuilder sb = new StringBuilder("java -jar ntk-bench/target/ntk.jar report");
+        sb.append(" --d ").append(p.d()).append(" --m ").append(p.m()).append(" --seed ").append(p.seed());
+        String out = p.outputDirectory().toString().replace('\\', '/');
+        if (out.matches("[A-Za-z0-9._/-]+")) {
+            sb.append(" --out ").append(out);
+        } else {
+            sb.append(" --out '").append(out.replace("'", "'\\''")).append('\'');
+        }
+        return sb.toString();
     }
 
     private static List<Path> publish(Path staging, Path out, List<String> plotNames) {

@@ -13,15 +13,22 @@
  * theory as lines and observations as points); {@link org.ntk.bench.report.ResultNode} builds the
  * ordered JSON.
  *
- * <p>Sections so far: {@link org.ntk.bench.report.NetworkSection} (the random network, trace
- * checks), {@link org.ntk.bench.report.FimSection} (FIM spectrum, clusters, trace shares,
- * eigenvector overlaps), {@link org.ntk.bench.report.MercerSection} (exact against papers' Mercer
- * eigenvalues, residual share) and {@link org.ntk.bench.report.TheoremLimitsSection} (seed 002's
- * theorem limits and their MAE). A new section is one class implementing {@code ReportSection},
- * listed in {@code ReportRunner.defaultSections()}.
+ * <p>Sections: {@link org.ntk.bench.report.NetworkSection} (the random network, trace checks),
+ * {@link org.ntk.bench.report.FimSection} (FIM spectrum, clusters against theory through
+ * {@code org.ntk.spectral.cluster.FimClusterReport}, trace shares, eigenvector overlaps), {@link
+ * org.ntk.bench.report.MercerSection} (exact against papers' Mercer eigenvalues, residual share),
+ * {@link org.ntk.bench.report.TheoremLimitsSection} (seed 002's theorem limits and their MAE),
+ * {@link org.ntk.bench.report.SimplicityBiasSection} (learning curves and decay rates per
+ * eigenfunction, observed against predicted), {@link org.ntk.bench.report.DeepNtkSection}
+ * (λ_min of the deep NTK against the Nguyen–Mondelli–Montúfar bounds, finite against infinite
+ * width) and {@link org.ntk.bench.report.QuadraticDensitySection} (Benigni–Paquette density,
+ * atom and outliers, predicted against simulated). Sections compute with the library; they hold no
+ * second implementation of its algorithms. A new section is one class implementing {@code
+ * ReportSection}, listed in {@code ReportRunner.defaultSections()}.
  *
  * <p>Guarantees: no partial output (files are written to a staging directory and renamed); a
  * failing section leaves the output directory untouched; the same parameters give the same
- * {@code results.json} except the timings under {@code run}.
+ * {@code results.json} except the timings under {@code run} (and, across machines or thread counts,
+ * possibly the last bits of LAPACK results).
  */
 package org.ntk.bench.report;

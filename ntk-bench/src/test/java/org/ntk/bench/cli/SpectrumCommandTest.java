@@ -2,6 +2,7 @@ package org.ntk.bench.cli;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -292,5 +293,34 @@ class SpectrumCommandTest {
             assertTrue(r.out().contains(o), o);
         }
         assertEquals("", r.err());
+    }
+
+    @Test
+    void fimTopFormsTheMatrixOnlyWhenItTakesAtMostHalfTheHeap() {
+        // 8·m² bytes against half of what is available
+        assertTrue(SpectrumCommand.formsDense(1000, 16_000_000L));
+        assertFalse(SpectrumCommand.formsDense(1001, 16_000_000L));
+        assertFalse(SpectrumCommand.formsDense(50_000, Long.MAX_VALUE)); // beyond one Java array
+        assertTrue(SpectrumCommand.formsDense(46_340, Long.MAX_VALUE));
+    }
+
+    @Test
+    void fimOperatorWithoutFormingTheMatrixHasTheSameProducts() {
+        ReluNetwork net = ReluNetwork.random(5, 120, WeightScale.STANDARD, 29);
+        KernelMatrix dense = SpectrumCommand.fisherInformation(net, 2, true);
+        KernelMatrix free = SpectrumCommand.fisherInformation(net, 2, false);
+        assertEquals(120, free.size());
+        double[] v = gaussianRows(1, 120, 31)[0];
+        double[] a = new double[120];
+        double[] b = new double[120];
+        dense.multiply(v, a);
+        free.multiply(v, b);
+        // the same kernel entries summed in possibly different orders: agreement to rounding, 1e-13·‖Jv‖
+        double norm = 0;
+        for (double x : a) {
+            norm = Math.max(norm, Math.abs(x));
+        }
+        assertArrayEquals(a, b, 1e-13 * norm);
+        assertEquals(dense.get(3, 77), free.get(3, 77), 1e-15 * dense.get(3, 3));
     }
 }

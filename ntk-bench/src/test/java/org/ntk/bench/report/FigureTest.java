@@ -96,4 +96,28 @@ class FigureTest {
         assertTrue(e.getMessage().startsWith("widthPixels "), e.getMessage());
         assertThrows(NullPointerException.class, () -> Figure.builder(null));
     }
+
+    @Test
+    void explicitColoursAreSharedByPointsAndLines() {
+        Figure f = Figure.builder("t").xAxis("x").yAxis("y")
+                .points("a observed", 2, new double[] {1, 2}, new double[] {1, 2})
+                .line("a theory", 2, new double[] {1, 2}, new double[] {1, 2})
+                .dashedLine("a other", 2, new double[] {1, 2}, new double[] {2, 3})
+                .points("b observed", new double[] {1, 2}, new double[] {3, 4})
+                .build();
+        assertEquals(2, f.series().get(0).colour());
+        assertEquals(Figure.AUTOMATIC_COLOUR, f.series().get(3).colour());
+        var chart = f.toChart();
+        java.awt.Color point = chart.getSeriesMap().get("a observed").getMarkerColor();
+        assertEquals(point, chart.getSeriesMap().get("a theory").getLineColor());
+        assertEquals(point, chart.getSeriesMap().get("a other").getLineColor());
+        // the automatic series takes the first colour of the palette, not index 2's
+        assertTrue(!point.equals(chart.getSeriesMap().get("b observed").getMarkerColor()));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Figure.builder("t")
+                .points("p", -1, new double[] {1}, new double[] {1}));
+        assertTrue(e.getMessage().startsWith("colour "), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> new Figure.Series("s", Figure.Style.LINE, new double[] {1}, new double[] {1}, -2));
+        assertTrue(e.getMessage().startsWith("colour "), e.getMessage());
+    }
 }

@@ -66,12 +66,19 @@ class FimSectionTest {
     @Test
     void clusterTableHasTheClosedForms() {
         JsonNode c = fim.get("clusters");
-        assertEquals(4, c.size());
-        // multiplicities 1, d, d(d+1)/2 − 1, rest (MATH.md §2.3)
-        assertEquals(1, c.get(0).get("multiplicity").intValue());
-        assertEquals(5, c.get(1).get("multiplicity").intValue());
-        assertEquals(14, c.get(2).get("multiplicity").intValue());
-        assertEquals(400 - 20, c.get(3).get("multiplicity").intValue());
+        // multiplicities 1, d, d(d+1)/2 − 1 (MATH.md §2.3), then N(5, 4) = 55 and N(5, 6) = 140
+        // (N(d, k) = C(k+d−1, d−1) − C(k+d−3, d−1)); N(5, 8) = 285 no longer fits in 400 − 215; rest
+        assertEquals(6, c.size());
+        int[] mult = {1, 5, 14, 55, 140, 400 - 215};
+        int[] degree = {0, 1, 2, 4, 6};
+        for (int i = 0; i < mult.length; i++) {
+            assertEquals(mult[i], c.get(i).get("multiplicity").intValue(), "row " + i);
+            if (i < degree.length) {
+                assertEquals(degree[i], c.get(i).get("degree").intValue(), "row " + i);
+            }
+        }
+        assertEquals("rest", c.get(5).get("cluster").textValue());
+        assertTrue(c.get(5).get("degree").isNull());
         // d = 5: c_5 = 3/16 (MATH.md §0), so m·d·c_d² = 400·5·9/256 = 70.3125, m/(4d) = 20,
         // m·d·c_d²/(d+1)² = 70.3125/36; papers: 400·11/(20π), 20, 400/(70π) (closed forms)
         assertEquals(3.0 / 16, fim.get("sphereConstant").doubleValue(), 1e-15);
@@ -81,7 +88,14 @@ class FimSectionTest {
         assertEquals(4400 / (20 * Math.PI), c.get(0).get("papersValue").doubleValue(), 1e-12);
         assertEquals(20.0, c.get(1).get("papersValue").doubleValue(), 1e-12);
         assertEquals(400 / (70 * Math.PI), c.get(2).get("papersValue").doubleValue(), 1e-13);
-        assertTrue(c.get(3).get("exactLimit").isNull());
+        assertTrue(c.get(5).get("exactLimit").isNull());
+        assertTrue(c.get(3).get("papersValue").isNull());
+        // adjusted limit = exact limit × tr J / E[tr J], E[tr J] = m/2 (FimCluster, MATH.md §2.1)
+        double ratio = froNorm2() / 2 / (M / 2.0);
+        for (int i = 0; i < 5; i++) {
+            assertEquals(c.get(i).get("exactLimit").doubleValue() * ratio,
+                    c.get(i).get("adjustedLimit").doubleValue(), 1e-12 * c.get(i).get("exactLimit").doubleValue());
+        }
         // finite-m agreement. Every cluster scales with the weight scale ‖W‖_F²/m, whose relative
         // standard deviation is √(2/(md)) (‖W‖_F² ~ χ²_{md}/d): 3.2 % here. Tolerance 5 SE.
         double se = Math.sqrt(2.0 / (M * D));
@@ -94,12 +108,25 @@ class FimSectionTest {
         // coupling to it, so its mean is ‖W‖_F²/(4d) to well under 3 %
         assertEquals(1, c.get(1).get("observedMean").doubleValue() / (froNorm2() / (4.0 * D)), 0.03);
         double shares = 0;
+        double[] ev = new double[M];
+        for (int i = 0; i < M; i++) {
+            ev[i] = fim.get("eigenvalues").get(i).doubleValue();
+        }
+        int first = 0;
         for (JsonNode row : c) {
-            double mean = row.get("observedMean").doubleValue();
-            assertTrue(row.get("observedMin").doubleValue() <= mean
-                    && mean <= row.get("observedMax").doubleValue());
+            // mean and spread recomputed from the eigenvalues in results.json
+            int k = row.get("multiplicity").intValue();
+            double sum = 0;
+            for (int i = first; i < first + k; i++) {
+                sum += ev[i];
+            }
+            double mean = sum / k;
+            assertEquals(mean, row.get("observedMean").doubleValue(), 1e-12 * mean);
+            assertEquals((ev[first] - ev[first + k - 1]) / mean, row.get("relativeSpread").doubleValue(), 1e-10);
+            first += k;
             shares += row.get("traceShare").doubleValue();
         }
+        assertEquals(M, first);
         assertEquals(1.0, shares, 1e-12);
     }
 
@@ -128,9 +155,23 @@ class FimSectionTest {
         assertTrue(fim.get("topEigenvectorCosine").doubleValue() > 0.997);
         assertTrue(o.get(2).get("meanSquaredCosine").doubleValue() > 0.95, o.get(2).toString());
         assertTrue(o.get(3).get("meanSquaredCosine").doubleValue() > 0.92, o.get(3).toString());
-        // the uniform vector fits worse than the column norms (§2.3)
+        // the uniform vector fits worse than the column norms, the papers' cluster-3 vectors (no
+        // 1/‖w_j‖) worse than the corrected ones (§2.3)
         assertTrue(o.get(1).get("meanSquaredCosine").doubleValue()
                 < o.get(0).get("meanSquaredCosine").doubleValue());
+        assertTrue(o.get(4).get("meanSquaredCosine").doubleValue()
+                < o.get(3).get("meanSquaredCosine").doubleValue());
+        // the cluster table carries the same overlaps
+        for (int i = 2; i <= 3; i++) {
+            assertEquals(o.get(i).get("meanSquaredCosine").doubleValue(),
+                    fim.get("clusters").get(i - 1).get("overlap").doubleValue(), 0.0);
+        }
+        // a cosine is at most 1 (up to rounding) and the smallest is below the root mean square
+        for (JsonNode row : o) {
+            double min = row.get("minCosine").doubleValue();
+            assertTrue(min <= Math.sqrt(row.get("meanSquaredCosine").doubleValue()) + 1e-12, row.toString());
+            assertTrue(min <= 1 + 1e-12, row.toString());
+        }
     }
 
     @Test

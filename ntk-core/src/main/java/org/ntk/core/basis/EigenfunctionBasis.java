@@ -44,6 +44,14 @@ public final class EigenfunctionBasis {
     private final double[] scale;
 
     private EigenfunctionBasis(int d, int p, boolean orthonormal) {
+        long size = (d + 1L) * (d + 2L) / 2 - 1;
+        if (size > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("d must be at most 65533 (a basis of (d+1)(d+2)/2 − 1 functions"
+                    + " must fit in a Java list), got " + d);
+        }
+        // about 128 bytes per function: the record, its label and the list slot
+        Validate.heapFits(size * 16, "eigenfunction basis of " + size + " functions (d = " + d + ")",
+                "use a smaller d, or MercerSpectra for the eigenvalues alone");
         this.d = d;
         this.p = p;
         this.orthonormal = orthonormal;
@@ -74,7 +82,8 @@ public final class EigenfunctionBasis {
      *
      * @param d the dimension, ≥ 1
      * @param radialDegree p, 0 or 1
-     * @throws IllegalArgumentException if d &lt; 1 or p is not 0 or 1
+     * @throws IllegalArgumentException if d &lt; 1, p is not 0 or 1, or the (d+1)(d+2)/2 − 1 functions
+     *     do not fit in the heap
      */
     public static EigenfunctionBasis of(int d, int radialDegree) {
         return new EigenfunctionBasis(Validate.positive(d, "d"), checkRadial(radialDegree), false);
@@ -86,7 +95,8 @@ public final class EigenfunctionBasis {
      *
      * @param d the dimension, ≥ 1
      * @param radialDegree p, 0 or 1
-     * @throws IllegalArgumentException if d &lt; 1 or p is not 0 or 1
+     * @throws IllegalArgumentException if d &lt; 1, p is not 0 or 1, or the (d+1)(d+2)/2 − 1 functions
+     *     do not fit in the heap
      */
     public static EigenfunctionBasis orthonormal(int d, int radialDegree) {
         return new EigenfunctionBasis(Validate.positive(d, "d"), checkRadial(radialDegree), true);
@@ -231,6 +241,8 @@ public final class EigenfunctionBasis {
         if (dx != d) {
             throw new IllegalArgumentException("x has dimension " + dx + ", expected " + d);
         }
+        Validate.heapFits((long) x.length * size(), "basis values of size " + x.length + "×" + size(),
+                "evaluate fewer points at a time");
         double[][] out = new double[x.length][size()];
         for (int i = 0; i < x.length; i++) {
             fill(x[i], out[i]);

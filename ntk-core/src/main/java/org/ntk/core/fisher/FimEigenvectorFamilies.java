@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 
 import org.ntk.core.network.ReluNetwork;
+import org.ntk.core.validation.Validate;
 
 /**
  * The theoretical eigenvector families of the Fisher information matrix J of a two-layer ReLU
@@ -43,6 +44,8 @@ public final class FimEigenvectorFamilies {
      * Reads the hidden weights of {@code net}.
      *
      * @throws NullPointerException if net is null
+     * @throws IllegalArgumentException if a hidden weight vector has norm ≥ 2^500 (≈ 3e150), where the
+     *     families' products of weights would overflow
      */
     public static FimEigenvectorFamilies of(ReluNetwork net) {
         Objects.requireNonNull(net, "net");
@@ -59,6 +62,11 @@ public final class FimEigenvectorFamilies {
                 s += v * v;
             }
             norms[j] = Math.sqrt(s);
+            if (!(norms[j] < 0x1p500)) {
+                // the families multiply up to three weights: keep w_ja·w_jb·‖w_j‖ far from overflow
+                throw new IllegalArgumentException("net hidden weight w_" + j + " must have norm < 2^500, got "
+                        + norms[j]);
+            }
         }
         return new FimEigenvectorFamilies(d, m, w, norms);
     }
@@ -99,7 +107,12 @@ public final class FimEigenvectorFamilies {
      * (unnormalised). O(m·d²).
      */
     public double[][] products() {
-        double[][] q = new double[d * (d - 1) / 2][m];
+        long count = (long) d * (d - 1) / 2;
+        if (count > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("d must be at most 65536 for the d(d−1)/2 product vectors, got " + d);
+        }
+        Validate.heapFits(count * m, count + " product vectors of length " + m, "use a smaller input dimension");
+        double[][] q = new double[(int) count][m];
         for (int j = 0; j < m; j++) {
             double inv = norms[j] > 0 ? 1 / norms[j] : 0;
             int idx = 0;
@@ -114,7 +127,12 @@ public final class FimEigenvectorFamilies {
 
     /** The pairs (a, b) of {@link #products()}, in order, 0-based. */
     public int[][] productPairs() {
-        int[][] pairs = new int[d * (d - 1) / 2][];
+        long count = (long) d * (d - 1) / 2;
+        if (count > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("d must be at most 65536 for the d(d−1)/2 pairs, got " + d);
+        }
+        Validate.heapFits(count * 4, count + " index pairs", "use a smaller input dimension");
+        int[][] pairs = new int[(int) count][];
         int idx = 0;
         for (int a = 0; a < d; a++) {
             for (int b = a + 1; b < d; b++) {

@@ -50,13 +50,30 @@ public final class FisherInformation {
      * @param net the network. Not modified.
      * @param threads worker threads, ≥ 1
      * @return the m×m matrix
-     * @throws IllegalArgumentException if threads &lt; 1 or the m×m matrix does not fit in the heap
+     * @throws IllegalArgumentException if threads &lt; 1, the m×m matrix does not fit in the heap, or a
+     *     hidden weight vector is so large (‖w_j‖ ≳ 1.9e154) that J_jj = ‖w_j‖²/2 overflows
      * @throws NullPointerException if net is null
      */
     public static DenseKernelMatrix analytic(ReluNetwork net, int threads) {
         Objects.requireNonNull(net, "net");
         Validate.positive(threads, "threads");
-        return Kernels.arcCosine(1).gram(net.hiddenWeights(), GramOptions.defaults().withThreads(threads));
+        double[][] w = net.hiddenWeights();
+        for (int j = 0; j < w.length; j++) {
+            // J_jj = ‖w_j‖²/2 bounds every entry; it overflows only for ‖w_j‖ above about 1.9e154
+            double max = 0;
+            for (double v : w[j]) {
+                max = Math.max(max, Math.abs(v));
+            }
+            if (max > 0x1p480) { // below, ‖w_j‖² ≤ d·2^960 cannot overflow
+                double s = 0;
+                for (double v : w[j]) {
+                    double r = v / max;
+                    s += r * r;
+                }
+                Validate.finiteResult(max * max * s / 2, "net", "J_" + j + j + " = ‖w_" + j + "‖²/2");
+            }
+        }
+        return Kernels.arcCosine(1).gram(w, GramOptions.defaults().withThreads(threads));
     }
 
     /**
@@ -85,7 +102,7 @@ public final class FisherInformation {
      * @param threads worker threads, ≥ 1
      * @return the m×m matrix
      * @throws IllegalArgumentException if x is empty, ragged, not finite or of the wrong dimension,
-     *     threads &lt; 1, or n·m or m² does not fit in memory
+     *     threads &lt; 1, n·m or m² does not fit in memory, or an entry overflows the double range
      * @throws NullPointerException if net or x is null
      */
     public static DenseKernelMatrix empirical(ReluNetwork net, double[][] x, int threads) {
@@ -113,11 +130,16 @@ public final class FisherInformation {
         for (int i = 0; i < n; i++) {
             System.arraycopy(x[i], 0, xs, i * d, d);
         }
+        Validate.heapFits((long) m * n, "features of size " + m + "×" + n,
+                "average the Fisher information over smaller batches of x");
         InnerProductBackend features = InnerProductBackends.select(m, n, d);
         double[] phiT = new double[m * n];
         features.cross(w, m, xs, n, d, phiT, threads);
         for (int k = 0; k < phiT.length; k++) {
             double s = phiT[k];
+            if (s != s || s == Double.POSITIVE_INFINITY) {
+                Validate.finiteResult(s, "x", "the pre-activation w_" + (k / n) + "·x[" + (k % n) + "]");
+            }
             phiT[k] = s > 0 ? s : 0;
         }
         InnerProductBackend products = InnerProductBackends.select(m, m, n);
@@ -126,6 +148,9 @@ public final class FisherInformation {
         for (int j = 0; j < m; j++) {
             for (int k = j; k < m; k++) {
                 double v = g[j * m + k] / n;
+                if (!Double.isFinite(v)) {
+                    Validate.finiteResult(v, "x", "the Fisher information entry [" + j + "][" + k + "]");
+                }
                 g[j * m + k] = v;
                 g[k * m + j] = v;
             }

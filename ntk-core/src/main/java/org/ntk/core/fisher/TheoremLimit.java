@@ -204,6 +204,7 @@ public final class TheoremLimit {
             }
         }
         double n = FimEigenvectorFamilies.norm(u);
+        Validate.finiteResult(n, "net", "the norm of the " + name() + " vector");
         if (!(n > 0)) {
             throw new IllegalArgumentException("vector for " + name() + " must be non-zero, got the zero vector");
         }

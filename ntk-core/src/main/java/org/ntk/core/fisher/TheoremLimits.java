@@ -139,6 +139,9 @@ public final class TheoremLimits {
                 for (int a = 0; a < d; a++) {
                     z += wj[a] * x[a];
                 }
+                if (z != z || z == Double.POSITIVE_INFINITY) {
+                    Validate.finiteResult(z, "testPoints", "the pre-activation w_" + j + "·testPoints[" + i + "]");
+                }
                 phi[j] = z > 0 ? z : 0;
             }
             for (int v = 0; v < k; v++) {
@@ -147,7 +150,7 @@ public final class TheoremLimits {
                 for (int j = 0; j < m; j++) {
                     s += u[j] * phi[j];
                 }
-                out[i][v] = s / root;
+                out[i][v] = Validate.finiteResult(s / root, "testPoints", "g_u(testPoints[" + i + "])/√m");
             }
         }
         return out;
@@ -207,7 +210,7 @@ public final class TheoremLimits {
                         + net.inputDimension() + " (the network's input dimension)");
             }
             double[] u = Validate.finiteVector(vectors[k], "u");
-            double n = FimEigenvectorFamilies.norm(u);
+            double n = Validate.finiteResult(FimEigenvectorFamilies.norm(u), "u", "‖u[" + k + "]‖");
             if (!(n > 0)) {
                 throw new IllegalArgumentException("u must be non-zero, got the zero vector");
             }

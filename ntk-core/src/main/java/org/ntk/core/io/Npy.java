@@ -313,6 +313,20 @@ public final class Npy {
      */
     public static void write(Path path, double[][] matrix) {
         Objects.requireNonNull(path, "path");
+        AtomicFile.write(path, content(matrix));
+    }
+
+    /**
+     * The bytes {@link #write(Path, double[][])} writes, as content for {@link AtomicFile#write} or for a
+     * command that commits several files together. The matrix is checked now and read when the content is
+     * written; it must not change in between.
+     *
+     * @param matrix rows×cols, rectangular, at least 1×1. Not modified.
+     * @return the content: a 2-D {@code <f8} array in C order, format version 1.0
+     * @throws IllegalArgumentException if the matrix is empty or ragged
+     * @throws NullPointerException if the matrix or a row is null
+     */
+    public static AtomicFile.Content content(double[][] matrix) {
         Objects.requireNonNull(matrix, "matrix");
         if (matrix.length == 0) {
             throw new IllegalArgumentException("matrix must have at least one row, got 0 rows");
@@ -327,7 +341,7 @@ public final class Npy {
                 throw new IllegalArgumentException("matrix[" + i + "] has length " + row.length + ", expected " + cols);
             }
         }
-        writeRows(path, new int[] {matrix.length, cols}, i -> matrix[i]);
+        return rows(new int[] {matrix.length, cols}, i -> matrix[i]);
     }
 
     /**
@@ -340,11 +354,25 @@ public final class Npy {
      */
     public static void write(Path path, double[] vector) {
         Objects.requireNonNull(path, "path");
+        AtomicFile.write(path, content(vector));
+    }
+
+    /**
+     * The bytes {@link #write(Path, double[])} writes, as content for {@link AtomicFile#write} or for a
+     * command that commits several files together. The vector is checked now and read when the content is
+     * written; it must not change in between.
+     *
+     * @param vector at least one entry. Not modified.
+     * @return the content: a 1-D {@code <f8} array, format version 1.0
+     * @throws IllegalArgumentException if the vector is empty
+     * @throws NullPointerException if the vector is null
+     */
+    public static AtomicFile.Content content(double[] vector) {
         Objects.requireNonNull(vector, "vector");
         if (vector.length == 0) {
             throw new IllegalArgumentException("vector must not be empty, got length 0");
         }
-        writeRows(path, new int[] {vector.length}, i -> vector);
+        return rows(new int[] {vector.length}, i -> vector);
     }
 
     /**
@@ -360,22 +388,22 @@ public final class Npy {
         Objects.requireNonNull(matrix, "matrix");
         int n = matrix.size();
         double[] row = new double[n];
-        writeRows(path, new int[] {n, n}, i -> {
+        AtomicFile.write(path, rows(new int[] {n, n}, i -> {
             for (int j = 0; j < n; j++) {
                 row[j] = matrix.get(i, j);
             }
             return row;
-        });
+        }));
     }
 
     /**
-     * Writes rows of the given shape; for a 1-D shape {@code rows.apply(0)} is the whole vector. The
-     * function may return the same buffer each time.
+     * The content of an array of the given shape given by its rows; for a 1-D shape {@code rows.apply(0)}
+     * is the whole vector. The function may return the same buffer each time.
      */
-    private static void writeRows(Path path, int[] shape, IntFunction<double[]> rows) {
+    private static AtomicFile.Content rows(int[] shape, IntFunction<double[]> rows) {
         byte[] header = header(shape);
         int nRows = shape.length == 2 ? shape[0] : 1;
-        AtomicFile.write(path, out -> {
+        return out -> {
             out.write(header);
             byte[] buf = new byte[BUFFER];
             ByteBuffer bb = ByteBuffer.wrap(buf).order(ByteOrder.LITTLE_ENDIAN);
@@ -383,7 +411,7 @@ public final class Npy {
                 double[] row = rows.apply(i);
                 writeDoubles(out, row, buf, bb);
             }
-        });
+        };
     }
 
     private static void writeDoubles(OutputStream out, double[] values, byte[] buf, ByteBuffer bb) throws IOException {

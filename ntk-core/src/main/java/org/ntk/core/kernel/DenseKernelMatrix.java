@@ -38,10 +38,14 @@ public final class DenseKernelMatrix implements KernelMatrix {
      * Wraps a row-major array that the caller has just filled (one triangle mirrored) and will never
      * touch again. For use by this library's assembly code; no copy, no check.
      *
-     * @param n the size
+     * @param n the size, ≥ 1
      * @param rowMajor n² entries, exactly symmetric. Retained.
+     * @throws IllegalArgumentException if n &lt; 1 or the length is not n²
+     * @throws NullPointerException if rowMajor is null
      */
     public static DenseKernelMatrix wrapSymmetric(int n, double[] rowMajor) {
+        Objects.requireNonNull(rowMajor, "rowMajor");
+        Validate.positive(n, "n");
         if (rowMajor.length != (long) n * n) {
             throw new IllegalArgumentException("rowMajor has length " + rowMajor.length + ", expected " + ((long) n * n));
         }
@@ -160,6 +164,8 @@ public final class DenseKernelMatrix implements KernelMatrix {
             throw new IllegalArgumentException("k must be >= 1, got " + k);
         }
         Validate.positive(threads, "threads");
+        Objects.requireNonNull(v, "v");
+        Objects.requireNonNull(out, "out");
         if (v.length != (long) n * k || out.length != (long) n * k) {
             throw new IllegalArgumentException("v and out must have length n·k = " + ((long) n * k)
                     + ", got " + v.length + " and " + out.length);
@@ -204,8 +210,14 @@ public final class DenseKernelMatrix implements KernelMatrix {
         });
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * @throws IllegalArgumentException if a second n×n array does not fit in the heap
+     */
     @Override
     public double[] toArray() {
+        Validate.denseFits(n, 1, "copy of the matrix");
         return a.clone();
     }
 
@@ -215,8 +227,13 @@ public final class DenseKernelMatrix implements KernelMatrix {
         return Arrays.copyOfRange(a, i * n, (i + 1) * n);
     }
 
-    /** Returns a fresh n×n copy. */
+    /**
+     * Returns a fresh n×n copy.
+     *
+     * @throws IllegalArgumentException if a second n×n array does not fit in the heap
+     */
     public double[][] toRows() {
+        Validate.denseFits(n, 1, "copy of the matrix");
         double[][] r = new double[n][];
         for (int i = 0; i < n; i++) {
             r[i] = Arrays.copyOfRange(a, i * n, (i + 1) * n);

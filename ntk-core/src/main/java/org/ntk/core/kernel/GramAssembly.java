@@ -66,7 +66,56 @@ final class GramAssembly {
             wx = sqx > 0 ? 1.0 : 0.0;
             wy = sqy > 0 ? 1.0 : 0.0;
         }
-        return wx * wy * t[0];
+        double v = wx * wy * t[0];
+        if (!Double.isFinite(v)) {
+            Validate.finiteResult(v, "x and y", "k(x, y) = (‖x‖‖y‖)^p·h(t) with ‖x‖ = " + wx + ", ‖y‖ = " + wy);
+        }
+        return v;
+    }
+
+    /** The profile at t = 1, which bounds |h(t)| for a PSD kernel; must be finite. */
+    static double profileAtOne(HomogeneousKernel kernel) {
+        double h1 = kernel.profile(1);
+        if (!Double.isFinite(h1)) {
+            throw new IllegalArgumentException("kernel profile at t = 1 must be finite, got " + h1);
+        }
+        return h1;
+    }
+
+    /**
+     * Requires every diagonal entry (w_i·w_i)·h(1) to be finite. For a PSD kernel |h(t)| ≤ h(1), and
+     * an entry is computed as (w_i·w_j)·h(t), so this bounds every entry of the Gram matrix: no entry
+     * overflows to ∞ (or to NaN through ∞·0). Cost O(n).
+     *
+     * @throws IllegalArgumentException naming the first point whose norm is too large
+     */
+    static void checkRange(HomogeneousKernel kernel, double[] w, String name) {
+        double h1 = profileAtOne(kernel);
+        for (int i = 0; i < w.length; i++) {
+            double diag = w[i] * w[i] * h1;
+            if (!Double.isFinite(diag)) {
+                Validate.finiteResult(diag, name + "[" + i + "]", "the kernel value k(" + name + "[" + i + "], "
+                        + name + "[" + i + "]) = ‖" + name + "[" + i + "]‖²·h(1) with ‖" + name + "[" + i + "]‖ = " + w[i]);
+            }
+        }
+    }
+
+    /** Requires (max_i wx_i)·(max_j wy_j)·h(1), a bound on every cross-kernel entry, to be finite. */
+    private static void checkCrossRange(HomogeneousKernel kernel, double[] wx, double[] wy) {
+        double h1 = profileAtOne(kernel);
+        double mx = 0;
+        for (double v : wx) {
+            mx = Math.max(mx, v);
+        }
+        double my = 0;
+        for (double v : wy) {
+            my = Math.max(my, v);
+        }
+        double bound = mx * my * h1;
+        if (!Double.isFinite(bound)) {
+            Validate.finiteResult(bound, "x and y", "the cross-kernel bound max‖x_i‖·max‖y_j‖·h(1) with max‖x_i‖ = "
+                    + mx + ", max‖y_j‖ = " + my);
+        }
     }
 
     /** The n×n Gram matrix. */
@@ -75,9 +124,10 @@ final class GramAssembly {
         int p = radialDegree(kernel);
         PointSet ps = PointSet.of(x, "x");
         int n = ps.n;
+        double[] w = ps.weights(p);
+        checkRange(kernel, w, "x");
         Validate.denseFits(n, 1, "gram matrix");
         double[] out = new double[n * n];
-        double[] w = ps.weights(p);
         InnerProductBackend backend = InnerProductBackends.resolve(options.backend(), n, n, ps.d);
         Progress progress = new Progress(options.listener(), "gram", (long) n * (n + 1) / 2);
         if (backend == InnerProductBackends.pureJava()) {
@@ -187,10 +237,11 @@ final class GramAssembly {
         final int nx = px.n;
         final int ny = py.n;
         final int d = px.d;
-        checkHeap((long) nx * ny, "cross-kernel matrix of size " + nx + "×" + ny);
-        double[][] res = new double[nx][ny];
         double[] wx = px.weights(p);
         double[] wy = py.weights(p);
+        checkCrossRange(kernel, wx, wy);
+        checkHeap((long) nx * ny, "cross-kernel matrix of size " + nx + "×" + ny);
+        double[][] res = new double[nx][ny];
         InnerProductBackend backend = InnerProductBackends.resolve(options.backend(), nx, ny, d);
         Progress progress = new Progress(options.listener(), "cross", (long) nx * ny);
         int threads = options.threads();
@@ -253,13 +304,7 @@ final class GramAssembly {
 
     /** Requires that {@code entries} doubles fit in the heap that can still be allocated. */
     static void checkHeap(long entries, String what) {
-        long need = entries * 8L;
-        Runtime rt = Runtime.getRuntime();
-        long available = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
-        if (need > available) {
-            throw new IllegalArgumentException(what + " needs " + (need >> 20) + " MiB but only "
-                    + (available >> 20) + " MiB of heap is available; raise -Xmx or use smaller blocks");
-        }
+        Validate.heapFits(entries, what, "raise -Xmx or compute the matrix in smaller blocks of rows");
     }
 
     /** Thread-safe progress accounting; a listener that throws is ignored from then on. */

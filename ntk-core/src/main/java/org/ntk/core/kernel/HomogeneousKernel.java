@@ -85,8 +85,9 @@ public interface HomogeneousKernel extends Kernel {
      * @param x n points (rows) of dimension d. Not modified or retained.
      * @param options threads, progress listener ("gram", entries done, n(n+1)/2) and backend
      * @return the Gram matrix
-     * @throws IllegalArgumentException if x is empty, ragged or not finite, or the n×n matrix does not
-     *     fit in the heap
+     * @throws IllegalArgumentException if x is empty, ragged or not finite, a point is so large that
+     *     its diagonal entry ‖x_i‖^{2p}·h(1) overflows the double range (which bounds every entry, since
+     *     |h(t)| ≤ h(1) for a PSD kernel), or the n×n matrix does not fit in the heap
      * @throws NullPointerException if x, a row of x, or options is null
      */
     default DenseKernelMatrix gram(double[][] x, GramOptions options) {
@@ -103,7 +104,7 @@ public interface HomogeneousKernel extends Kernel {
      * @param options threads, progress listener ("cross", entries done, n_x·n_y) and backend
      * @return a fresh n_x × n_y array
      * @throws IllegalArgumentException if x or y is empty, ragged or not finite, the dimensions differ,
-     *     or the result does not fit in the heap
+     *     max‖x_i‖^p·max‖y_j‖^p·h(1) overflows the double range, or the result does not fit in the heap
      */
     default double[][] cross(double[][] x, double[][] y, GramOptions options) {
         return GramAssembly.cross(this, x, y, options);

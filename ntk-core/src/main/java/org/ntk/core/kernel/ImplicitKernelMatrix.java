@@ -56,14 +56,17 @@ public final class ImplicitKernelMatrix implements KernelMatrix {
      * @param kernel the kernel, radial degree 0 or 1
      * @param x n points (rows) of dimension d. Not modified or retained (copied).
      * @param threads threads for {@link #multiply}, ≥ 1
-     * @throws IllegalArgumentException if x is empty, ragged or not finite, or threads &lt; 1
+     * @throws IllegalArgumentException if x is empty, ragged or not finite, threads &lt; 1, or a point
+     *     is so large that its kernel value ‖x_i‖²·h(1) overflows the double range
      * @throws NullPointerException if kernel or x is null
      */
     public static ImplicitKernelMatrix of(HomogeneousKernel kernel, double[][] x, int threads) {
         Objects.requireNonNull(kernel, "kernel");
         Validate.positive(threads, "threads");
-        GramAssembly.radialDegree(kernel);
-        return new ImplicitKernelMatrix(kernel, PointSet.of(x, "x"), threads);
+        int p = GramAssembly.radialDegree(kernel);
+        PointSet points = PointSet.of(x, "x");
+        GramAssembly.checkRange(kernel, points.weights(p), "x");
+        return new ImplicitKernelMatrix(kernel, points, threads);
     }
 
     /**

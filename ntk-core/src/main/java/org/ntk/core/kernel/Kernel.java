@@ -14,8 +14,9 @@ public interface Kernel {
      *
      * @param x a point of R^d. Not modified.
      * @param y a point of R^d. Not modified.
-     * @return the kernel value; 0 if either vector is zero
-     * @throws IllegalArgumentException if the lengths differ or an entry is NaN or infinite
+     * @return the kernel value, finite; 0 if either vector is zero
+     * @throws IllegalArgumentException if the lengths differ, an entry is NaN or infinite, or the
+     *     vectors are so large that the value overflows the double range (never ∞ or NaN)
      */
     double value(double[] x, double[] y);
 
@@ -23,8 +24,10 @@ public interface Kernel {
      * Returns the n×n Gram matrix K_ij = k(x_i, x_j), exactly symmetric, using all available cores.
      *
      * @param x n points (rows), each of the same dimension d. Not modified.
-     * @return the Gram matrix
-     * @throws IllegalArgumentException if x is empty, ragged, or has a NaN or infinite entry
+     * @return the Gram matrix, every entry finite
+     * @throws IllegalArgumentException if x is empty, ragged, or has a NaN or infinite entry, a point
+     *     is so large that an entry would overflow the double range, or the n×n matrix does not fit
+     *     in the heap (the message says how much is needed and suggests the matrix-free path)
      */
     KernelMatrix gram(double[][] x);
 
@@ -44,8 +47,9 @@ public interface Kernel {
      *
      * @param x points (rows) of dimension d. Not modified.
      * @param y points (rows) of dimension d. Not modified.
-     * @return a fresh n_x × n_y array
-     * @throws IllegalArgumentException if the dimensions differ or an entry is NaN or infinite
+     * @return a fresh n_x × n_y array, every entry finite
+     * @throws IllegalArgumentException if the dimensions differ, an entry is NaN or infinite, or the
+     *     points are so large that an entry could overflow the double range
      */
     double[][] cross(double[][] x, double[][] y);
 }

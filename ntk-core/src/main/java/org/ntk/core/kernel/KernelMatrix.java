@@ -1,5 +1,9 @@
 package org.ntk.core.kernel;
 
+import java.util.Objects;
+
+import org.ntk.core.validation.Validate;
+
 /**
  * A symmetric positive-semidefinite matrix of size n, known either densely or as an operator.
  *
@@ -39,12 +43,15 @@ public interface KernelMatrix {
      * @param out n·k values. Modified: overwritten with K V. Must not alias v.
      * @param k the number of columns, ≥ 1
      * @throws IllegalArgumentException if k &lt; 1, a length is not n·k, or out is v
+     * @throws NullPointerException if v or out is null
      */
     default void multiply(double[] v, double[] out, int k) {
         int n = size();
         if (k < 1) {
             throw new IllegalArgumentException("k must be >= 1, got " + k);
         }
+        Objects.requireNonNull(v, "v");
+        Objects.requireNonNull(out, "out");
         if (v.length != (long) n * k || out.length != (long) n * k) {
             throw new IllegalArgumentException("v and out must have length n·k = " + ((long) n * k)
                     + ", got " + v.length + " and " + out.length);
@@ -68,16 +75,14 @@ public interface KernelMatrix {
     /**
      * Returns a fresh row-major copy of the whole matrix (n² doubles).
      *
-     * @throws IllegalArgumentException if n² exceeds the largest Java array
+     * @throws IllegalArgumentException if n² exceeds the largest Java array or does not fit in the heap
+     *     ({@link Validate#denseFits}: the message says how much is needed and suggests a matrix-free
+     *     method such as Spectra.top)
      */
     default double[] toArray() {
         int n = size();
-        long len = (long) n * n;
-        if (len > Integer.MAX_VALUE - 8) {
-            throw new IllegalArgumentException("matrix of size " + n + " has " + len
-                    + " entries, more than a Java array holds; use a matrix-free method such as Spectra.top");
-        }
-        double[] a = new double[(int) len];
+        Validate.denseFits(n, 1, "dense copy of the matrix");
+        double[] a = new double[n * n];
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < n; j++) {
                 a[i * n + j] = get(i, j);

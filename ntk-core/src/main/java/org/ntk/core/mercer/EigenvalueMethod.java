@@ -13,9 +13,11 @@ public enum EigenvalueMethod {
     /** Composite Gauss–Legendre quadrature of the Funk–Hecke integral in the angle. */
     QUADRATURE,
     /**
-     * Neither method resolved the eigenvalue: its magnitude is below the error bound (round-off of the
-     * profile's values times E|h P_k|). The eigenvalue is reported as 0 and the bound says how large it
-     * may be; the degree then counts as uncaptured in the trace fractions.
+     * Neither method resolved the eigenvalue: the computed value, of either sign, is within its error
+     * bound (round-off of the profile's values times E|h P_k|, or a series not converged), or for the
+     * library's kernels it contradicts λ_k ≥ 0 or N(d,k)·λ_k ≤ trace beyond it. The eigenvalue is
+     * reported as 0 and the bound says how large it may be; the degree then counts as uncaptured in
+     * the trace fractions (rule: {@link MercerDegree}).
      */
     BELOW_RESOLUTION
 }

@@ -1,5 +1,6 @@
 package org.ntk.core.mercer;
 
+import java.util.Arrays;
 import java.util.function.DoubleUnaryOperator;
 
 /**
@@ -17,8 +18,23 @@ import java.util.function.DoubleUnaryOperator;
  *
  * <p>Error bound per degree: |μ_32 − μ_20| (the discretisation error of the coarser rule, a
  * pessimistic bound for the finer one, whose value is returned) plus a round-off floor
- * 32·ε·E[|h(s_1) P_k(s_1)|], which dominates once N(d, k) is large: the eigenvalues of high degree at
- * large d are far below the round-off of h itself and cannot be resolved from profile values.
+ * (64 + 2k)·ε·E[|h(s_1) P_k(s_1)|], which dominates once N(d, k) is large: the eigenvalues of high
+ * degree at large d are far below the round-off of h itself and cannot be resolved from profile
+ * values. The floor grows with k because P_k(t) carries a relative error of order k·ε (from the
+ * rounding of t and of the recurrence, P_k' ≈ k P_k / sin θ) and because the node pattern repeats on
+ * every panel, so part of its rounding adds up coherently across panels. The difference of the two
+ * rules is itself a noise sample and alone can fall below the noise by chance, which is how the former
+ * constant floor 32·ε·E|h P_k| was passed (deep-ntk, d = 20, K = 1000, k ≈ 693–863, by up to 3×;
+ * 3.8× on the test profiles below). Calibration (2026-11-26): on degrees whose exact value is 0 or below
+ * 1e−60 ((1+t)³/8 beyond degree 3, e^t beyond 60, 1/(3 − t) beyond 120; K ∈ {30, …, 1000},
+ * d ∈ {2, …, 10⁵}, 27 dimensions) the returned value never exceeded 0.31 of its bound.
+ *
+ * <p>Underflow: once the terms reach the subnormal range the relative-error model fails (an
+ * operation's absolute error is then up to 2^−1075 rather than ε·|x|), so every term also adds
+ * ((k+1)·|w h| + 1)·2^−1022 to the E[|h P_k|] sum (P_k's error after k subnormal steps, and the
+ * product's and sum's own). That keeps the bound above any subnormal noise: formerly arccos0 at
+ * d = 10⁵, k = 203 returned 6.2e−322 with bound 0. Each panel is summed into its own accumulator
+ * before it is added to the total, which reduces the summation noise at small d.
  *
  * <p>Cost: O(panels · 52 · (K + cost of h)). Thread-safe (no state).
  */
@@ -26,7 +42,10 @@ final class FunkHeckeQuadrature {
 
     private static final GaussLegendre FINE = new GaussLegendre(32);
     private static final GaussLegendre COARSE = new GaussLegendre(20);
-    private static final double ROUND_OFF = 32 * Math.ulp(1.0);
+    private static final double EPS = Math.ulp(1.0);
+    /** Round-off floor per degree: (ROUND_OFF_BASE + ROUND_OFF_SLOPE·k)·ε·E|h P_k|. */
+    private static final double ROUND_OFF_BASE = 64;
+    private static final double ROUND_OFF_SLOPE = 2;
 
     private FunkHeckeQuadrature() {
     }
@@ -61,6 +80,7 @@ final class FunkHeckeQuadrature {
         double[] coarse = new double[n];
         double[] absolute = new double[n];
         double[] p = new double[n];
+        double[] panelSum = new double[n];
         double zFine = 0;
         double zCoarse = 0;
         for (int panel = 0; panel < panels; panel++) {
@@ -68,7 +88,7 @@ final class FunkHeckeQuadrature {
             double half = 0.5 * step;
             for (int rule = 0; rule < 2; rule++) {
                 GaussLegendre g = rule == 0 ? FINE : COARSE;
-                double[] acc = rule == 0 ? fine : coarse;
+                Arrays.fill(panelSum, 0);
                 double z = 0;
                 for (int i = 0; i < g.size(); i++) {
                     double delta = mid + half * g.node(i);
@@ -90,14 +110,21 @@ final class FunkHeckeQuadrature {
                     SphericalHarmonics.fill(d, t, p);
                     double wh = w * h;
                     for (int k = 0; k < n; k++) {
-                        acc[k] += wh * p[k];
+                        panelSum[k] += wh * p[k];
                     }
                     if (rule == 0) {
+                        // |w h P_k| plus the underflow floor: P_k's absolute error from subnormal
+                        // steps (≤ (k+1)·2^−1074 after k steps) and the product's and sum's own
                         double awh = Math.abs(wh);
+                        double tiny = awh * Double.MIN_NORMAL;
                         for (int k = 0; k < n; k++) {
-                            absolute[k] += awh * Math.abs(p[k]);
+                            absolute[k] += awh * Math.abs(p[k]) + ((k + 1) * tiny + Double.MIN_NORMAL);
                         }
                     }
+                }
+                double[] acc = rule == 0 ? fine : coarse;
+                for (int k = 0; k < n; k++) {
+                    acc[k] += panelSum[k];
                 }
                 if (rule == 0) {
                     zFine += z;
@@ -110,7 +137,8 @@ final class FunkHeckeQuadrature {
         double[] bound = new double[n];
         for (int k = 0; k < n; k++) {
             mu[k] = fine[k] / zFine;
-            bound[k] = Math.abs(mu[k] - coarse[k] / zCoarse) + ROUND_OFF * absolute[k] / zFine;
+            double floor = (ROUND_OFF_BASE + ROUND_OFF_SLOPE * k) * EPS * (absolute[k] / zFine);
+            bound[k] = Math.abs(mu[k] - coarse[k] / zCoarse) + floor;
         }
         return new Result(mu, bound);
     }

@@ -36,16 +36,35 @@ import org.ntk.core.validation.Validate;
  *       accuracy where the eigenvalue is far below the round-off of h (large d, high k), and
  *       quadrature with that independent profile; the smaller error bound wins;</li>
  *   <li>for any other kernel, quadrature of {@code kernel.profile}. Quadrature cannot resolve an
- *       eigenvalue smaller than ≈ ε·E|h(s_1) P_k(s_1)| ≈ ε h(0)/√N(d,k); such degrees are reported
- *       as {@link EigenvalueMethod#BELOW_RESOLUTION} with eigenvalue 0 and their bound.</li>
+ *       eigenvalue smaller than ≈ (64 + 2k)·ε·E|h(s_1) P_k(s_1)| ≈ (64 + 2k)·ε h(0)/√N(d,k); such
+ *       degrees are reported as {@link EigenvalueMethod#BELOW_RESOLUTION} with eigenvalue 0 and
+ *       their bound.</li>
  * </ol>
- * For d = 1 the sphere is {−1, 1}: μ_0 = (h(1) + h(−1))/2, μ_1 = (h(1) − h(−1))/2, and degrees ≥ 2 have
+ *
+ * <p><b>Reporting rule</b> (see {@link MercerDegree}): a computed value μ_k ± b is <em>resolved</em>
+ * iff |N(d,k)·μ_k| &gt; N(d,k)·b, decided on N·μ_k, which the series gives directly and which is
+ * formed in log space where N(d, k) overflows a double (d = 10⁵, k ≥ 100: N ≈ 10³⁴²), so it stays in
+ * range where μ_k itself underflows. Otherwise, whatever its sign, the degree is
+ * {@code BELOW_RESOLUTION}: eigenvalue 0, trace share 0, bound b (so a negative value within its bound
+ * is reported as 0, never as a negative eigenvalue). For the library's kernels, whose Taylor
+ * coefficients are all ≥ 0 so that 0 ≤ N(d,k) μ_k ≤ h(1), a value outside [0, h(1)] beyond its bound
+ * would mean that the bound failed: it is classified {@code BELOW_RESOLUTION} as well, and every
+ * unresolved bound is capped by the a-priori d^p·h(1)/N(d, k). Hence, for these kernels, every
+ * eigenvalue is ≥ 0, every trace share lies in [0, 1] and the captured fraction in [0, 1] up to the
+ * sum of the shares' own bounds. A resolved λ_k below {@link Double#MIN_NORMAL} (only where
+ * N(d, k) &gt; 10³⁰⁰) is reported as 0 with bound MIN_NORMAL while its trace share keeps the value:
+ * no eigenvalue is ever subnormal. A kernel that is not one of the library's may have negative
+ * eigenvalues (an indefinite profile); they are reported only where resolved.
+ *
+ * <p>For d = 1 the sphere is {−1, 1}: μ_0 = (h(1) + h(−1))/2, μ_1 = (h(1) − h(−1))/2, and degrees ≥ 2 have
  * multiplicity 0.
  *
  * <p>Accuracy (measured against 40–60-digit mpmath values in the tests): closed forms and converged
  * series to ≈ 1e−15 relative (bounds ≤ 1e−13 relative); quadrature to ≈ ε·E|h(s_1) P_k(s_1)| absolute,
  * i.e. 1e−13 relative or better for degrees ≤ 4 at small d, degrading with the cancellation ratio
- * E|h P_k|/μ_k (≈ 1e−10 relative at d = 10, k = 20). Every reported bound held in every comparison.
+ * E|h P_k|/μ_k (≈ 1e−10 relative at d = 10, k = 20). Every reported bound held in every comparison,
+ * including degrees up to 1000 (deep kernels at d = 20: series resolved to k ≈ 160, the rest below
+ * resolution; arc-cosine kernels at d = 10⁵: series shares within 1e−13 relative at k = 100–909).
  * Cost: O(K² + K·(cost of h)·1000) for quadrature, O(K·terms) for the series (terms ≤ 2^20 for the
  * arc-cosine families); building the series of a deep kernel costs O(depth · M³/6) with
  * M ≤ K + 769 coefficients, capped at about 2e9 multiply-adds (≈ 0.3 s per layer at M = 800).
@@ -54,6 +73,13 @@ import org.ntk.core.validation.Validate;
 public final class MercerSpectra {
 
     private static final int MAX_ARCCOS_TERMS = 1 << 20;
+
+    /**
+     * The largest degree K accepted, 10 000: the quadrature costs O(K²) (seconds at this K) and the
+     * arc-cosine series are capped at 2^20 terms, so far higher degrees could be neither computed in
+     * reasonable time nor resolved.
+     */
+    public static final int MAX_DEGREE = 10_000;
 
     private MercerSpectra() {
     }
@@ -64,16 +90,20 @@ public final class MercerSpectra {
      * @param kernel a kernel with radial degree 0 or 1 whose profile is finite on [−1, 1] with
      *     h(1) &gt; 0
      * @param d the input dimension, ≥ 1
-     * @param maxDegree the largest degree K, ≥ 0
+     * @param maxDegree the largest degree K, in [0, {@value #MAX_DEGREE}]
      * @return the spectrum, with trace fractions over degrees 0..K
      * @throws NullPointerException if kernel is null
-     * @throws IllegalArgumentException if d &lt; 1, maxDegree &lt; 0, the radial degree is not 0 or 1,
+     * @throws IllegalArgumentException if d &lt; 1, maxDegree is outside [0, {@value #MAX_DEGREE}], the
+     *     radial degree is not 0 or 1,
      *     or the profile is not finite or h(1) ≤ 0
      */
     public static MercerSpectrum of(HomogeneousKernel kernel, int d, int maxDegree) {
         Objects.requireNonNull(kernel, "kernel");
         Validate.positive(d, "d");
         Validate.nonNegative(maxDegree, "maxDegree");
+        if (maxDegree > MAX_DEGREE) {
+            throw new IllegalArgumentException("maxDegree must be <= " + MAX_DEGREE + ", got " + maxDegree);
+        }
         int p = kernel.radialDegree();
         if (p != 0 && p != 1) {
             throw new IllegalArgumentException("kernel radialDegree must be 0 or 1, got " + p);
@@ -118,39 +148,95 @@ public final class MercerSpectra {
             OptionalDouble closed = ref != null ? ref.closedForm(d, k) : OptionalDouble.empty();
             if (closed.isPresent()) {
                 double mu = closed.getAsDouble();
-                degrees.add(new MercerDegree(k, scale * mu, n, logN, share(mu, n, logN) / h1,
+                degrees.add(new MercerDegree(k, scale * mu, n, logN, timesN(mu, n, logN) / h1,
                         scale * 8 * Math.ulp(mu), EigenvalueMethod.CLOSED_FORM));
                 continue;
             }
-            double mu = quad.mu()[k];
-            double bound = quad.errorBound()[k];
-            double nMu = share(mu, n, logN);
-            EigenvalueMethod method = EigenvalueMethod.QUADRATURE;
+            Candidate c = Candidate.ofMu(quad.mu()[k], quad.errorBound()[k], EigenvalueMethod.QUADRATURE, n, logN);
             if (coefficients[0] != null) {
                 FunkHeckeSeries.Share s = seriesShare(ref, coefficients, d, k);
-                double seriesBound = s.errorBound() / n; // the series gives N·μ_k
-                if (seriesBound < bound || (s.converged() && Double.isNaN(bound))) {
-                    mu = s.value() / n;
-                    bound = seriesBound;
-                    nMu = s.value();
-                    method = EigenvalueMethod.SERIES;
+                // compared as bounds on N·μ_k: finite where μ_k underflows and N overflows
+                if (s.errorBound() < c.shareBound() || (s.converged() && Double.isNaN(c.shareBound()))) {
+                    c = Candidate.ofShare(s.value(), s.errorBound(), EigenvalueMethod.SERIES, n, logN);
                 }
             }
-            if (!(Math.abs(mu) > bound)) {
-                degrees.add(new MercerDegree(k, 0, n, logN, 0, scale * bound, EigenvalueMethod.BELOW_RESOLUTION));
-            } else {
-                degrees.add(new MercerDegree(k, scale * mu, n, logN, nMu / h1, scale * bound, method));
-            }
+            degrees.add(classify(k, c, n, logN, scale, h1, ref != null));
         }
         return new MercerSpectrum(name, d, p, trace, degrees);
     }
 
-    /** N·μ without overflow where N overflows a double. */
-    private static double share(double mu, double n, double logN) {
-        if (Double.isFinite(n)) {
-            return n * mu;
+    /**
+     * One method's result for μ_k, in both units: μ_k ± bound and N(d,k)·μ_k ± shareBound (the
+     * latter through logarithms where N overflows a double; either pair may under- or overflow).
+     */
+    record Candidate(double mu, double bound, double share, double shareBound, EigenvalueMethod method) {
+
+        /** From μ_k ± bound (quadrature). */
+        static Candidate ofMu(double mu, double bound, EigenvalueMethod method, double n, double logN) {
+            return new Candidate(mu, bound, timesN(mu, n, logN), timesN(bound, n, logN), method);
         }
-        return Math.copySign(Math.exp(logN + Math.log(Math.abs(mu))), mu);
+
+        /** From N·μ_k ± bound (series). */
+        static Candidate ofShare(double share, double bound, EigenvalueMethod method, double n, double logN) {
+            return new Candidate(overN(share, n, logN), overN(bound, n, logN), share, bound, method);
+        }
+    }
+
+    /**
+     * The degree for a candidate, by the rule of {@link MercerDegree}: resolved iff |N μ_k| exceeds
+     * its bound (decided on N·μ_k, which stays in range where μ_k underflows); otherwise
+     * BELOW_RESOLUTION with eigenvalue 0 whatever the sign. For the library's kernels
+     * ({@code positiveDefinite}: every Taylor coefficient ≥ 0, so 0 ≤ N μ_k ≤ h(1)) a value outside
+     * [0, h(1)] beyond its bound is a failed bound and also unresolved, and the bound of an
+     * unresolved degree is capped by the a-priori h(1)/N. A resolved λ_k below
+     * {@link Double#MIN_NORMAL} is reported as 0 with bound MIN_NORMAL (its share is kept); an
+     * unresolved bound is at least MIN_NORMAL.
+     */
+    static MercerDegree classify(int k, Candidate c, double n, double logN, double scale, double h1,
+            boolean positiveDefinite) {
+        boolean resolved = Math.abs(c.share()) > c.shareBound();
+        double aPriori = Double.POSITIVE_INFINITY;
+        double bound = scale * c.bound();
+        if (positiveDefinite) {
+            aPriori = scale * overN(h1, n, logN);
+            if (resolved && (c.share() < 0 || c.share() - c.shareBound() > h1)) {
+                resolved = false;
+                bound = Double.POSITIVE_INFINITY;
+            }
+        }
+        if (!resolved) {
+            return new MercerDegree(k, 0, n, logN, 0, Math.max(Math.min(bound, aPriori), Double.MIN_NORMAL),
+                    EigenvalueMethod.BELOW_RESOLUTION);
+        }
+        double lambda = scale * c.mu();
+        if (Math.abs(lambda) < Double.MIN_NORMAL) {
+            // λ_k is below the normal double range (only where N(d, k) > 10^300): 0 is within
+            // MIN_NORMAL of it, and the share N·λ_k / trace keeps the value
+            return new MercerDegree(k, 0, n, logN, c.share() / h1, Double.MIN_NORMAL, c.method());
+        }
+        return new MercerDegree(k, lambda, n, logN, c.share() / h1, Math.max(bound, Math.ulp(lambda)), c.method());
+    }
+
+    /** N·x, through logarithms where N overflows a double. */
+    private static double timesN(double x, double n, double logN) {
+        if (Double.isFinite(n) || !Double.isFinite(x)) {
+            return n * x;
+        }
+        if (x == 0) {
+            return x;
+        }
+        return Math.copySign(Math.exp(logN + Math.log(Math.abs(x))), x);
+    }
+
+    /** x/N, through logarithms where N overflows a double. */
+    private static double overN(double x, double n, double logN) {
+        if (Double.isFinite(n)) {
+            return x / n;
+        }
+        if (x == 0 || !Double.isFinite(x)) {
+            return x;
+        }
+        return Math.copySign(Math.exp(Math.log(Math.abs(x)) - logN), x);
     }
 
     /**

@@ -55,7 +55,11 @@ public record MercerSpectrum(String kernelName, int dimension, int radialDegree,
         return e;
     }
 
-    /** Σ_{k ≤ K} N(d, k) λ_k / trace: the fraction of the trace held by the degrees listed. */
+    /**
+     * Σ_{k ≤ K} N(d, k) λ_k / trace: the fraction of the trace held by the degrees listed (unresolved
+     * degrees count 0). For the library's kernels it lies in [0, 1] up to the sum of the shares'
+     * own error bounds (see {@link MercerDegree}); for an indefinite kernel it may lie outside.
+     */
     public double capturedFraction() {
         double s = 0;
         for (MercerDegree g : degrees) {

@@ -37,6 +37,10 @@ public final class SphericalHarmonics {
     public static double legendre(int d, int k, double t) {
         checkDegree(d, k);
         Validate.finite(t, "t");
+        if (k > Integer.MAX_VALUE - 9) {
+            throw new IllegalArgumentException("k must be <= " + (Integer.MAX_VALUE - 9) + ", got " + k);
+        }
+        Validate.heapFits(k + 1L, "Legendre recurrence of degree " + k, "use a smaller degree");
         double[] p = new double[k + 1];
         fill(d, t, p);
         return p[k];

@@ -1,8 +1,8 @@
 package org.ntk.core.network;
 
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntConsumer;
+
+import org.ntk.core.parallel.ParallelTasks;
 
 /**
  * The dense matrix products behind the empirical NTKs of this package: A·Bᵀ (forward pass), A·B
@@ -209,49 +209,7 @@ final class BlockedProducts {
             }
             return;
         }
-        AtomicInteger next = new AtomicInteger();
-        AtomicReference<Throwable> failure = new AtomicReference<>();
-        Runnable worker = () -> {
-            try {
-                int i;
-                while (failure.get() == null && (i = next.getAndIncrement()) < tasks) {
-                    body.accept(i);
-                }
-            } catch (Throwable e) {
-                failure.compareAndSet(null, e);
-            }
-        };
-        Thread[] helpers = new Thread[t - 1];
-        for (int h = 0; h < helpers.length; h++) {
-            helpers[h] = new Thread(worker, "ntk-empirical-ntk-" + h);
-            helpers[h].setDaemon(true);
-            helpers[h].start();
-        }
-        worker.run();
-        boolean interrupted = false;
-        for (Thread h : helpers) {
-            while (true) {
-                try {
-                    h.join();
-                    break;
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
-        Throwable e = failure.get();
-        if (e instanceof RuntimeException) {
-            throw (RuntimeException) e;
-        }
-        if (e instanceof Error) {
-            throw (Error) e;
-        }
-        if (e != null) {
-            throw new IllegalStateException(e);
-        }
+        ParallelTasks.run(tasks, t, body);
     }
 
     private static int ceilDiv(int a, int b) {

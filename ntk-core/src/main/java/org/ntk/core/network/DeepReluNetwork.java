@@ -55,8 +55,8 @@ public final class DeepReluNetwork {
      * @param seed the random seed
      * @return the network
      * @throws NullPointerException if widths is null
-     * @throws IllegalArgumentException if d &lt; 1, widths is empty, a width is &lt; 1, or a layer has
-     *     more entries than a Java array holds
+     * @throws IllegalArgumentException if d &lt; 1, widths is empty, a width is &lt; 1, a layer has
+     *     more entries than a Java array holds, or the weights do not fit in the heap
      */
     public static DeepReluNetwork random(int d, int[] widths, long seed) {
         Validate.positive(d, "d");
@@ -71,6 +71,11 @@ public final class DeepReluNetwork {
             dims[l + 1] = widths[l];
             requireArraySize((long) dims[l + 1] * dims[l], "widths[" + l + "]·" + (l == 0 ? "d" : "widths[" + (l - 1) + "]"));
         }
+        long total = dims[widths.length];
+        for (int l = 0; l < widths.length; l++) {
+            total += (long) dims[l + 1] * dims[l];
+        }
+        Validate.heapFits(total, "network with " + total + " weights", "use smaller widths");
         Gaussians g = new Gaussians(seed);
         double[][] w = new double[widths.length][];
         for (int l = 0; l < widths.length; l++) {
@@ -200,7 +205,8 @@ public final class DeepReluNetwork {
      * @param x n inputs of dimension d (rows). Not modified.
      * @return a fresh n×n_{L−1} array
      * @throws NullPointerException if x or a row is null
-     * @throws IllegalArgumentException if x is empty, ragged, not finite or of the wrong dimension
+     * @throws IllegalArgumentException if x is empty, ragged, not finite or of the wrong dimension, or
+     *     an activation overflows the double range (deep networks with large inputs)
      */
     public double[][] features(double[][] x) {
         int n = checkInputs(x);
@@ -221,7 +227,8 @@ public final class DeepReluNetwork {
      * @param x n inputs of dimension d (rows). Not modified.
      * @return a fresh array of length n
      * @throws NullPointerException if x or a row is null
-     * @throws IllegalArgumentException if x is empty, ragged, not finite or of the wrong dimension
+     * @throws IllegalArgumentException if x is empty, ragged, not finite or of the wrong dimension, or
+     *     an activation or output overflows the double range
      */
     public double[] predict(double[][] x) {
         int n = checkInputs(x);
@@ -237,7 +244,7 @@ public final class DeepReluNetwork {
             }
             f[i] = s;
         }
-        return f;
+        return Validate.finiteResult(f, "x", "f(x)");
     }
 
     /**
@@ -267,8 +274,9 @@ public final class DeepReluNetwork {
      * @param x n inputs of dimension d (rows). Not modified.
      * @return the n×n matrix, exactly symmetric
      * @throws NullPointerException if x or a row is null
-     * @throws IllegalArgumentException if x is empty, ragged, not finite or of the wrong dimension, or
-     *     the n×n result does not fit in the heap
+     * @throws IllegalArgumentException if x is empty, ragged, not finite or of the wrong dimension, the
+     *     n×n result does not fit in the heap, or an activation or entry overflows the double range
+     *     (the message names x; never an ∞ or NaN entry)
      */
     public KernelMatrix empiricalNtk(double[][] x) {
         return empiricalNtk(x, BlockedProducts.defaultThreads());
@@ -290,6 +298,7 @@ public final class DeepReluNetwork {
         int n = checkInputs(x);
         Validate.denseFits(n, 3, "empirical NTK");
         double[][] terms = assemble(flatten(x, n), n, threads, false);
+        checkFinite(terms, n);
         double[] k = terms[0];
         BlockedProducts.mirrorLower(k, n);
         return DenseKernelMatrix.wrapSymmetric(n, k);
@@ -330,6 +339,7 @@ public final class DeepReluNetwork {
         int n = checkInputs(x);
         Validate.denseFits(n, weightLayers() + 2, "empirical NTK terms");
         double[][] terms = assemble(flatten(x, n), n, threads, true);
+        checkFinite(terms, n);
         List<KernelMatrix> r = new ArrayList<>(terms.length);
         for (double[] t : terms) {
             BlockedProducts.mirrorLower(t, n);
@@ -408,12 +418,36 @@ public final class DeepReluNetwork {
             double[] z = BlockedProducts.timesTranspose(acts[l - 1], n, dims[l - 1], w[l - 1], dims[l], threads);
             for (int i = 0; i < z.length; i++) {
                 if (!(z[i] > 0)) {
+                    if (z[i] != z[i]) {
+                        overflow(z[i], "the pre-activations of hidden layer " + l);
+                    }
                     z[i] = 0;
+                } else if (z[i] == Double.POSITIVE_INFINITY) {
+                    overflow(z[i], "the pre-activations of hidden layer " + l);
                 }
             }
             acts[l] = z;
         }
         return acts;
+    }
+
+    /** Throws the overflow error for a non-finite intermediate computed from finite weights and inputs. */
+    private static void overflow(double value, String what) {
+        Validate.finiteResult(value, "x", what + " (the activations grow like ‖x‖·Π_l √(n_l/2) with N(0, 1)"
+                + " weights)");
+    }
+
+    /** Requires the lower triangles (and, for the sum, the result) to be finite. */
+    private static void checkFinite(double[][] terms, int n) {
+        for (double[] t : terms) {
+            for (int i = 0; i < n; i++) {
+                for (int j = i * n, e = i * n + i; j <= e; j++) {
+                    if (!Double.isFinite(t[j])) {
+                        overflow(t[j], "the empirical NTK entry [" + i + "][" + (j - i * n) + "]");
+                    }
+                }
+            }
+        }
     }
 
     private int checkInputs(double[][] x) {

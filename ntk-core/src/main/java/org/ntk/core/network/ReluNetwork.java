@@ -36,7 +36,7 @@ public final class ReluNetwork {
      * @param m number of hidden units, ≥ 1
      * @param scale hidden-weight variance: 1 ({@link WeightScale#STANDARD}) or 1/d ({@link WeightScale#FAN_IN})
      * @param seed the random seed
-     * @throws IllegalArgumentException if d or m &lt; 1, or m·d exceeds a Java array
+     * @throws IllegalArgumentException if d or m &lt; 1, or m·d exceeds a Java array or the heap
      */
     public static ReluNetwork random(int d, int m, WeightScale scale, long seed) {
         Validate.positive(d, "d");
@@ -45,6 +45,8 @@ public final class ReluNetwork {
         if ((long) m * d > Integer.MAX_VALUE - 8) {
             throw new IllegalArgumentException("m·d must fit in a Java array, got " + ((long) m * d));
         }
+        Validate.heapFits((long) m * d + m, "network of width " + m + " and input dimension " + d,
+                "use a smaller width");
         double sd = Math.sqrt(scale.variance(d));
         Gaussians g = new Gaussians(seed);
         double[] w = new double[m * d];
@@ -72,6 +74,10 @@ public final class ReluNetwork {
         if (outputWeights.length != m) {
             throw new IllegalArgumentException("outputWeights has length " + outputWeights.length
                     + ", expected " + m + " (the number of rows of hiddenWeights)");
+        }
+        if ((long) m * d > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("hiddenWeights must have at most " + (Integer.MAX_VALUE - 8)
+                    + " entries in all, got " + ((long) m * d));
         }
         double[] w = new double[m * d];
         for (int j = 0; j < m; j++) {
@@ -108,7 +114,8 @@ public final class ReluNetwork {
      * Returns the hidden features Φ_ij = ReLU(w_j·x_i), an n×m array. Cost O(n·m·d).
      *
      * @param x n inputs of dimension d (rows). Not modified.
-     * @throws IllegalArgumentException if x is empty, ragged, of the wrong dimension, or not finite
+     * @throws IllegalArgumentException if x is empty, ragged, of the wrong dimension, or not finite, or
+     *     a pre-activation w_j·x_i overflows the double range (never ∞, nor a NaN turned into 0)
      */
     public double[][] features(double[][] x) {
         checkInputs(x);
@@ -122,6 +129,10 @@ public final class ReluNetwork {
                 for (int k = 0; k < d; k++) {
                     s += w[off + k] * xi[k];
                 }
+                if (s != s || s == Double.POSITIVE_INFINITY) {
+                    // −∞ is a huge negative pre-activation, and ReLU of it is exactly 0
+                    Validate.finiteResult(s, "x", "the pre-activation w_" + j + "·x[" + i + "]");
+                }
                 row[j] = s > 0 ? s : 0;
             }
         }
@@ -132,6 +143,7 @@ public final class ReluNetwork {
      * Returns f(x_i) = Σ_j v_j ReLU(w_j·x_i) for each row. Cost O(n·m·d).
      *
      * @param x n inputs of dimension d (rows). Not modified.
+     * @throws IllegalArgumentException as {@link #features}, or if an output overflows the double range
      */
     public double[] predict(double[][] x) {
         double[][] phi = features(x);
@@ -143,7 +155,7 @@ public final class ReluNetwork {
             }
             f[i] = s;
         }
-        return f;
+        return Validate.finiteResult(f, "x", "f(x)");
     }
 
     private void checkInputs(double[][] x) {

@@ -46,7 +46,7 @@ public final class TwoLayerEmpiricalNtk {
      * @return the n×n matrix, exactly symmetric
      * @throws NullPointerException if an argument or a row of x is null
      * @throws IllegalArgumentException if x is empty, ragged, not finite or of the wrong dimension, or
-     *     the result does not fit in the heap
+     *     the result does not fit in the heap, or an entry overflows the double range
      */
     public static KernelMatrix outputLayer(ReluNetwork net, double[][] x) {
         return outputLayer(net, x, BlockedProducts.defaultThreads());
@@ -75,8 +75,20 @@ public final class TwoLayerEmpiricalNtk {
                 k[j] /= m;
             }
         }
+        checkFinite(k, n);
         BlockedProducts.mirrorLower(k, n);
         return DenseKernelMatrix.wrapSymmetric(n, k);
+    }
+
+    /** Requires the lower triangle to be finite (entries overflow only for inputs or weights near 1e154). */
+    private static void checkFinite(double[] k, int n) {
+        for (int i = 0; i < n; i++) {
+            for (int j = i * n, e = i * n + i; j <= e; j++) {
+                if (!Double.isFinite(k[j])) {
+                    Validate.finiteResult(k[j], "x", "the empirical NTK entry [" + i + "][" + (j - i * n) + "]");
+                }
+            }
+        }
     }
 
     /**
@@ -94,7 +106,7 @@ public final class TwoLayerEmpiricalNtk {
      * @return the n×n matrix, exactly symmetric
      * @throws NullPointerException if an argument or a row of x is null
      * @throws IllegalArgumentException if x is empty, ragged, not finite or of the wrong dimension, or
-     *     the result does not fit in the heap
+     *     the result does not fit in the heap, or an entry overflows the double range
      */
     public static KernelMatrix bothLayers(ReluNetwork net, double[][] x) {
         return bothLayers(net, x, BlockedProducts.defaultThreads());
@@ -141,6 +153,7 @@ public final class TwoLayerEmpiricalNtk {
                 k[j] = (k[j] + bb[j] * xx[j]) / m;
             }
         }
+        checkFinite(k, n);
         BlockedProducts.mirrorLower(k, n);
         return DenseKernelMatrix.wrapSymmetric(n, k);
     }
@@ -166,7 +179,12 @@ public final class TwoLayerEmpiricalNtk {
         double[] z = BlockedProducts.timesTranspose(xf, n, d, wf, m, threads);
         for (int i = 0; i < z.length; i++) {
             if (!(z[i] > 0)) {
+                if (z[i] != z[i]) {
+                    Validate.finiteResult(z[i], "x", "the pre-activation w_" + (i % m) + "·x[" + (i / m) + "]");
+                }
                 z[i] = 0;
+            } else if (z[i] == Double.POSITIVE_INFINITY) {
+                Validate.finiteResult(z[i], "x", "the pre-activation w_" + (i % m) + "·x[" + (i / m) + "]");
             }
         }
         return z;

@@ -44,12 +44,14 @@ public final class Gaussians {
     /**
      * Returns an n×d array of i.i.d. N(0, variance) entries drawn from {@code seed}.
      *
-     * @throws IllegalArgumentException if n or d &lt; 1 or variance is not finite and &gt; 0
+     * @throws IllegalArgumentException if n or d &lt; 1, variance is not finite and &gt; 0, or the n×d
+     *     array does not fit in the heap
      */
     public static double[][] matrix(int n, int d, double variance, long seed) {
         Validate.positive(n, "n");
         Validate.positive(d, "d");
         Validate.positive(variance, "variance");
+        Validate.heapFits((long) n * d, "Gaussian matrix of size " + n + "×" + d, "draw fewer points");
         double sd = Math.sqrt(variance);
         Gaussians g = new Gaussians(seed);
         double[][] a = new double[n][d];

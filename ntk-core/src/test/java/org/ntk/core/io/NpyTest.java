@@ -395,4 +395,27 @@ class NpyTest {
         assertEquals("vector", n.getMessage());
         assertFalse(Files.exists(p));
     }
+
+    @Test
+    void contentIsTheBytesWriteWritesAndIsCheckedWhenMade() throws IOException {
+        double[][] m = {{1, -0.0, Double.NaN}, {Double.MIN_VALUE, 3e300, -7}};
+        double[] v = {2, 1.5, Double.NEGATIVE_INFINITY};
+        Path pm = dir.resolve("m.npy");
+        Path pv = dir.resolve("v.npy");
+        Npy.write(pm, m);
+        Npy.write(pv, v);
+        java.io.ByteArrayOutputStream bm = new java.io.ByteArrayOutputStream();
+        Npy.content(m).writeTo(bm);
+        java.io.ByteArrayOutputStream bv = new java.io.ByteArrayOutputStream();
+        Npy.content(v).writeTo(bv);
+        assertArrayEquals(Files.readAllBytes(pm), bm.toByteArray());
+        assertArrayEquals(Files.readAllBytes(pv), bv.toByteArray());
+        // rejected when the content is made, before anything is staged
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Npy.content(new double[0]));
+        assertTrue(e.getMessage().startsWith("vector"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> Npy.content(new double[][] {{1}, {2, 3}}));
+        assertTrue(e.getMessage().startsWith("matrix[1]"), e.getMessage());
+        assertEquals("matrix", assertThrows(NullPointerException.class, () -> Npy.content((double[][]) null))
+                .getMessage());
+    }
 }

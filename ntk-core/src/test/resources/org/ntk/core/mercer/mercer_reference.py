@@ -8,8 +8,11 @@ no code with the Java implementation:
   * series: for arccos1, the exact Taylor coefficients of kappa1 and the moments
             E[s^n P_k] = Gamma(d/2) n! Gamma(j+1/2) / (sqrt(pi) 2^k (n-k)! Gamma(d/2+j+k)), j = (n-k)/2,
             summed to convergence (used only where d is large, where the series converges fast).
-Run: python3 mercer_reference.py
+Run: python3 mercer_reference.py          (MercerSpectraTest, a few minutes)
+     python3 mercer_reference.py high     (MercerSpectraHighDegreeTest, about 15 minutes)
 """
+import sys
+
 import mpmath as mp
 
 mp.mp.dps = 40
@@ -41,6 +44,7 @@ PROFILES = {
     'ntk2': lambda t: k1(t) + t * k0(t),
     'deep-ntk(2)': lambda t: deep(t, 3, True),
     'deep-nngp(2)': lambda t: deep(t, 3, False),
+    'deep-ntk(3)': lambda t: deep(t, 4, True),
 }
 
 
@@ -90,7 +94,72 @@ def mu_series_arccos1(d, k, terms=400):
     return s
 
 
-if __name__ == '__main__':
+def mu_quad_checked(name, d, k):
+    """mu_quad with k//2 + 1 and with k + 2 subintervals of [0, pi] (d <= 60); returns both."""
+    h = PROFILES[name]
+    f = lambda th: h(mp.cos(th)) * P(d, k, mp.cos(th)) * mp.sin(th) ** (d - 2)
+    w = lambda th: mp.sin(th) ** (d - 2)
+    out = []
+    for m in (k // 2 + 2, k + 3):
+        pts = mp.linspace(0, pi, m)
+        out.append(mp.quad(f, pts) / mp.quad(w, pts))
+    return out
+
+
+def arc_coefficient(name, n):
+    """Taylor coefficients of kappa0 = 1/4 + asin(t)/(2 pi), kappa1, and ntk2 = kappa1 + t kappa0."""
+    if name == 'arccos1':
+        return arccos1_coefficient(n)
+    if name == 'arccos0':
+        if n == 0:
+            return mp.mpf(1) / 4
+        if n % 2 == 0:
+            return mp.mpf(0)
+        m = (n - 1) // 2
+        return mp.factorial(2 * m) / (4 ** m * mp.factorial(m) ** 2 * (2 * m + 1)) / (2 * pi)
+    return arccos1_coefficient(n) + (arc_coefficient('arccos0', n - 1) if n >= 1 else 0)
+
+
+def log_multiplicity(d, k):
+    return mp.log(mp.mpf(2 * k + d - 2) / k) + mp.log(mp.binomial(k + d - 3, k - 1))
+
+
+def share(name, d, k, tol=mp.mpf(10) ** -30):
+    """N(d,k) mu_k by the series with E[s^n P_k] from log-gamma functions (no overflow at d = 1e5)."""
+    s = mp.mpf(0)
+    n = k
+    while True:
+        a = arc_coefficient(name, n)
+        if a != 0:
+            j = (n - k) // 2
+            le = (mp.loggamma(mp.mpf(d) / 2) + mp.loggamma(n + 1) + mp.loggamma(j + mp.mpf(1) / 2)
+                  - mp.log(mp.sqrt(pi)) - k * mp.log(2) - mp.loggamma(n - k + 1)
+                  - mp.loggamma(mp.mpf(d) / 2 + j + k))
+            term = a * mp.exp(le + log_multiplicity(d, k))
+            s += term
+            if term < tol * s and n > k + 20:
+                return s
+        n += 2
+
+
+def high_degrees():
+    mp.mp.dps = 40
+    h1 = {'arccos0': mp.mpf(1) / 2, 'arccos1': mp.mpf(1) / 2, 'ntk2': mp.mpf(1)}
+    for name, d, ks in [('arccos0', 100000, [101, 203, 909]), ('arccos1', 100000, [100, 300]),
+                        ('ntk2', 100000, [200])]:
+        for k in ks:
+            print('share/h(1)', name, d, k, mp.nstr(share(name, d, k) / h1[name], 20))
+    mp.mp.dps = 45
+    for name, d, k in [('deep-ntk(3)', 20, 100), ('deep-ntk(3)', 20, 150), ('deep-ntk(3)', 20, 200),
+                       ('deep-nngp(2)', 20, 100), ('deep-nngp(2)', 20, 200)]:
+        a, b = mu_quad_checked(name, d, k)
+        print('quad', name, d, k, mp.nstr(a, 22), 'relative difference of the two subdivisions',
+              mp.nstr(abs(a - b) / abs(b), 3))
+
+
+if __name__ == '__main__' and len(sys.argv) > 1 and sys.argv[1] == 'high':
+    high_degrees()
+elif __name__ == '__main__':
     for name, d, ks in [('arccos1', 5, [4, 6, 8]), ('arccos1', 10, [4, 6, 8]), ('arccos1', 20, [4, 6, 8]),
                         ('arccos1', 2, [4, 6, 8]), ('arccos1', 3, [4, 6, 8]),
                         ('ntk2', 10, [4, 6]), ('arccos0', 3, [1, 3, 5]), ('arccos0', 10, [1, 3, 5]),

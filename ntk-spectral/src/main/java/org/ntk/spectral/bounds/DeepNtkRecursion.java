@@ -58,7 +58,7 @@ public final class DeepNtkRecursion {
         int d = Validate.finiteMatrix(x, "x");
         Validate.positive(layers, "layers");
         int n = x.length;
-        Validate.denseFits(n, 3 * layers, "deep NTK recursion");
+        Validate.denseFits(n, 3L * layers, "deep NTK recursion");
         double[] g = new double[n * n];
         for (int i = 0; i < n; i++) {
             double[] xi = x[i];

@@ -124,6 +124,8 @@ public record SmallestEigenvalueBounds(int layers, int size, double lambdaMin, d
         }
         checkOrders(evenOrders);
         int n = recursion.size();
+        // the copy of G^(1), one Hadamard power and the LAPACK copy of one of them
+        Validate.denseFits(n, 3, "smallest-eigenvalue bound chain");
         double[] gram = recursion.nngp(1).toArray();
         double maxSq = 0;
         double minSq = Double.POSITIVE_INFINITY;

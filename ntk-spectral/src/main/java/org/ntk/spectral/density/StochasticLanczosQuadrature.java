@@ -63,7 +63,8 @@ public final class StochasticLanczosQuadrature {
      * @param threads the number of threads over which probes are spread, ≥ 1
      * @param listener receives ("slq", probes done, P) after each probe, possibly from worker threads
      * @return one quadrature measure per probe
-     * @throws IllegalArgumentException if probes, steps or threads &lt; 1
+     * @throws IllegalArgumentException if probes, steps or threads &lt; 1, or the Lanczos bases (m·n
+     *     doubles per thread) do not fit in the heap
      * @throws ArithmeticException if a tridiagonal eigenproblem does not converge (not seen on finite
      *     input) or K produces non-finite values
      */
@@ -85,6 +86,8 @@ public final class StochasticLanczosQuadrature {
         DiscreteSpectralMeasure[] out = new DiscreteSpectralMeasure[probes];
         AtomicLong done = new AtomicLong();
         int workers = Math.min(threads, probes);
+        Validate.heapFits((long) (m + 3) * n * workers, "SLQ Lanczos bases of " + m + " vectors of length " + n
+                + " on " + workers + " threads", "use fewer steps or threads");
         if (workers == 1) {
             runBlock(k, m, distribution, seeds, 0, probes, out, done, listener);
         } else {

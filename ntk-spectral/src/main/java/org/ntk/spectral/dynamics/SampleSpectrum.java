@@ -68,7 +68,8 @@ public final class SampleSpectrum {
      * @param decomposition all eigenpairs of K
      * @return the spectrum of K/n
      * @throws NullPointerException if decomposition is null
-     * @throws IllegalArgumentException if the decomposition is partial (count &lt; size)
+     * @throws IllegalArgumentException if the decomposition is partial (count &lt; size), or a copy of
+     *     its n×n eigenvectors does not fit in the heap
      */
     public static SampleSpectrum of(Decomposition decomposition) {
         Objects.requireNonNull(decomposition, "decomposition");
@@ -77,6 +78,7 @@ public final class SampleSpectrum {
             throw new IllegalArgumentException("decomposition must hold all " + n + " eigenpairs, got "
                     + decomposition.count());
         }
+        Validate.denseFits(n, 1, "sample spectrum eigenvectors");
         double[] values = decomposition.eigenvalues();
         double[] vectors = new double[n * n];
         for (int i = 0; i < n; i++) {
@@ -112,6 +114,7 @@ public final class SampleSpectrum {
                         + eigenvalues[i] + " > eigenvalues[" + (i - 1) + "] = " + eigenvalues[i - 1]);
             }
         }
+        Validate.denseFits(n, 1, "sample spectrum eigenvectors");
         double[] vectors = new double[n * n];
         for (int i = 0; i < n; i++) {
             double s = 0;

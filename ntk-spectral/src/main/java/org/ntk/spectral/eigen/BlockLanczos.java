@@ -6,6 +6,7 @@ import java.util.Objects;
 import org.ntk.core.kernel.KernelMatrix;
 import org.ntk.core.progress.ProgressListener;
 import org.ntk.core.sampling.Gaussians;
+import org.ntk.core.validation.Validate;
 import org.ntk.spectral.ConvergenceException;
 import org.ntk.spectral.Decomposition;
 import org.ntk.spectral.LanczosOptions;
@@ -33,10 +34,28 @@ import org.ntk.spectral.LanczosOptions;
  * xᵀKx and the pair is accepted only if ‖K x − θ x‖ ≤ tolerance · |λ_max| holds for the true residual.
  * These true residuals are what {@link Decomposition#residuals()} reports.
  *
- * <p>Multiplicity. A Krylov space grown from b start vectors holds at most b directions of one exact
- * eigenspace, so an eigenvalue repeated d times among the wanted ones is found whole only if the block
- * size b ≥ d. The automatic block size is min(count, 64), which covers every multiplicity up to count
- * (≤ 64): the d-fold top cluster of the FIM (MATH.md §2.3) comes out whole when count ≥ d.
+ * <p>Multiplicity and the completeness check. A Krylov space grown from b start vectors holds at most
+ * b directions of one exact eigenspace, so a single run finds an eigenvalue repeated d times among the
+ * wanted ones whole only if the block size b ≥ d; with a smaller block it would silently return fewer
+ * copies and, in their place, smaller eigenvalues. That can only have happened if the accepted values
+ * hold a cluster (values within 8·tolerance·‖K‖) of at least b members above the cluster of the
+ * smallest accepted value θ_count: in exact arithmetic a block Krylov space holds exactly min(m, b)
+ * directions of an eigenvalue of multiplicity m, so a cluster of fewer than b found copies is complete,
+ * and hidden copies of the boundary cluster would tie with θ_count. Such a result is checked: a fresh
+ * seeded block Lanczos run (count 1, block size b, the same tolerance relative to the ‖K‖ estimate of
+ * the main run) finds the largest eigenvalue μ of K on the orthogonal complement of the accepted vectors X,
+ * as the top eigenvalue of P K P + σ X Xᵀ with P = I − X Xᵀ and σ = θ_count − ‖K‖ below every accepted
+ * value. If μ &gt; θ_count + 2·tolerance·‖K‖ (θ_count the smallest accepted eigenvalue), a direction was
+ * missed: the solve is repeated with the block size doubled (the seed unchanged), and checked again,
+ * until the check passes (or b reaches n, where the Krylov space is all of R^n). Otherwise the result
+ * is accepted: no eigenvalue above θ_count (beyond the tolerance) exists outside span X, so the count
+ * pairs are the leading ones and an eigenspace cut by the boundary is represented by some orthonormal
+ * vectors of it, as any correct answer must be. With the automatic block size min(count, 64) no cluster
+ * above the boundary can reach b members unless count &gt; 64, so the check never runs: the d-fold top
+ * cluster of the FIM (MATH.md §2.3) comes out whole in the first solve when count ≥ d. When the check
+ * runs it costs one run for one pair of the deflated operator, measured at 2–3.5× the first solve
+ * (a converged pair inside the dense part of the spectrum). {@code maxIterations} caps each run
+ * separately.
  *
  * <p>Cost per block step: one product K·(n×b), plus O(n·j·b) for the reorthogonalisation; per
  * restart O(m³) for the projected eigenproblem (pure Java) and O(n·m·(count + b)) for the thick
@@ -46,6 +65,9 @@ import org.ntk.spectral.LanczosOptions;
  * result. Stateless and thread-safe.
  */
 public final class BlockLanczos {
+
+    /** Accepted eigenvalues within this many tolerance·‖K‖ of a cluster's top count as one eigenvalue. */
+    private static final double CLUSTER_WIDTH = 8;
 
     /** Extra Gram–Schmidt pass when a column keeps less than this fraction of its norm. */
     private static final double REORTHOGONALISE_BELOW = 1e-6;
@@ -60,11 +82,15 @@ public final class BlockLanczos {
      *     modified.
      * @param count the number of wanted pairs, 1 ≤ count ≤ n
      * @param options tolerance, iteration cap, block size, seed, progress listener
-     * @return count eigenpairs, eigenvalues non-increasing, with their true residuals
+     * @return count eigenpairs, eigenvalues non-increasing, with their true residuals; no eigenvalue of
+     *     k exceeds the smallest of them by more than 8·tolerance·‖K‖ outside their span, whatever the
+     *     block size (see the completeness check above)
      * @throws NullPointerException if k or options is null
-     * @throws IllegalArgumentException if count is outside [1, n]
+     * @throws IllegalArgumentException if count is outside [1, n], or the Lanczos basis does not fit
+     *     in the heap
      * @throws ConvergenceException if the tolerance is not met within {@code options.maxIterations()}
-     *     block steps; it carries the block steps done and the worst relative residual reached
+     *     block steps (by a solve or by the completeness check); it carries the block steps done and the
+     *     worst relative residual reached
      */
     public static Decomposition top(KernelMatrix k, int count, LanczosOptions options) {
         Objects.requireNonNull(k, "k");
@@ -76,7 +102,169 @@ public final class BlockLanczos {
         if (count > n) {
             throw new IllegalArgumentException("count must be <= size = " + n + ", got " + count);
         }
-        return new Run(k, count, options).solve();
+        double tol = options.tolerance();
+        int b = options.effectiveBlockSize(count, n);
+        Run run = new Run(k, count, b, options.seed(), options, options.listener(), 0);
+        Decomposition result = run.solve();
+        double scale = run.anorm;
+        for (int round = 1; count < n && mayHaveMissed(result, b, CLUSTER_WIDTH * tol * scale); round++) {
+            double smallest = result.eigenvalue(count - 1);
+            double threshold = smallest + 2 * tol * scale;
+            double missed = deflatedTop(k, result, smallest - scale, Math.min(b, n), round, options, scale);
+            if (!(missed > threshold)) {
+                return result;
+            }
+            if (b == n) {
+                throw new ConvergenceException("block Lanczos missed an eigenvalue " + missed + " above the "
+                        + count + "-th accepted one, " + smallest + ", although its Krylov space spanned R^" + n
+                        + "; the matrix may not be symmetric", round, Double.NaN);
+            }
+            // A Krylov space grown from b start vectors holds at most b directions of one eigenspace:
+            // an eigenvalue of multiplicity > b was not found whole. Solve again with a larger block.
+            b = Math.min(n, 2 * b);
+            run = new Run(k, count, b, options.seed(), options, options.listener(), 0);
+            result = run.solve();
+            scale = Math.max(scale, run.anorm);
+        }
+        return result;
+    }
+
+    /**
+     * Whether a solve with block size b may have missed copies of a repeated eigenvalue: some cluster of
+     * accepted eigenvalues (values within {@code width} of the cluster's largest) that lies above the
+     * cluster holding the smallest accepted value has at least b members. In exact arithmetic a Krylov
+     * space grown from b start vectors holds exactly min(m, b) directions of an eigenvalue of
+     * multiplicity m, so a cluster of fewer than b found copies is complete; the copies of one
+     * eigenvalue agree to about the residual tolerance, far inside {@code width}. The cluster at the
+     * boundary cannot hide an error beyond {@code width}: a missing copy would tie with the smallest
+     * accepted value.
+     */
+    private static boolean mayHaveMissed(Decomposition result, int b, double width) {
+        double[] theta = result.eigenvalues();
+        int count = theta.length;
+        int i = 0;
+        while (i < count) {
+            int j = i;
+            while (j + 1 < count && theta[i] - theta[j + 1] <= width) {
+                j++;
+            }
+            if (j == count - 1) {
+                return false; // the boundary cluster
+            }
+            if (j - i + 1 >= b) {
+                return true;
+            }
+            i = j + 1;
+        }
+        return false;
+    }
+
+    /**
+     * The largest eigenvalue of K restricted to the orthogonal complement of the accepted vectors X:
+     * block Lanczos, from a fresh seeded block, on P K P + σ X Xᵀ with P = I − X Xᵀ and σ below every
+     * accepted eigenvalue (so the span of X cannot return a value of interest). Its residual
+     * tolerance is relative to the ‖K‖ estimate of the main run, not to the (possibly tiny) norm of
+     * the deflated operator.
+     */
+    private static double deflatedTop(KernelMatrix k, Decomposition accepted, double shift, int blockSize,
+                                      int round, LanczosOptions options, double scale) {
+        Deflated op = new Deflated(k, accepted, shift);
+        long seed = options.seed() + round * 0x9E3779B97F4A7C15L;
+        try {
+            return new Run(op, 1, blockSize, seed, options, ProgressListener.NONE, scale).solve().eigenvalue(0);
+        } catch (ConvergenceException e) {
+            throw new ConvergenceException("completeness check (a search for further eigenvalues orthogonal to the"
+                    + " accepted ones) failed: " + e.getMessage(), e.iterations(), e.residual());
+        }
+    }
+
+    /**
+     * The operator P K P + σ X Xᵀ with P = I − X Xᵀ for the orthonormal accepted vectors X: K on the
+     * orthogonal complement of X, and σ on the span of X. Only {@code size} and the products are used.
+     */
+    private static final class Deflated implements KernelMatrix {
+        private final KernelMatrix k;
+        private final int n;
+        private final double[][] x;
+        private final double shift;
+
+        Deflated(KernelMatrix k, Decomposition accepted, double shift) {
+            this.k = k;
+            this.n = k.size();
+            this.x = columns(accepted);
+            this.shift = shift;
+        }
+
+        private static double[][] columns(Decomposition d) {
+            double[][] x = new double[d.count()][];
+            for (int i = 0; i < x.length; i++) {
+                x[i] = d.eigenvector(i);
+            }
+            return x;
+        }
+
+        @Override
+        public int size() {
+            return n;
+        }
+
+        @Override
+        public double get(int i, int j) {
+            throw new UnsupportedOperationException("the deflated operator is used only through products");
+        }
+
+        @Override
+        public double trace() {
+            throw new UnsupportedOperationException("the deflated operator is used only through products");
+        }
+
+        @Override
+        public void multiply(double[] v, double[] out) {
+            multiply(v, out, 1);
+        }
+
+        @Override
+        public void multiply(double[] v, double[] out, int b) {
+            double[] c = coefficients(v, b);
+            double[] pv = v.clone();
+            subtract(pv, c, b, 1.0);
+            k.multiply(pv, out, b);
+            double[] e = coefficients(out, b);
+            subtract(out, e, b, 1.0);
+            subtract(out, c, b, -shift);
+        }
+
+        /** Xᵀ V, count × b row-major. */
+        private double[] coefficients(double[] v, int b) {
+            double[] c = new double[x.length * b];
+            for (int i = 0; i < x.length; i++) {
+                double[] xi = x[i];
+                int co = i * b;
+                for (int r = 0; r < n; r++) {
+                    double xr = xi[r];
+                    int vo = r * b;
+                    for (int col = 0; col < b; col++) {
+                        c[co + col] += xr * v[vo + col];
+                    }
+                }
+            }
+            return c;
+        }
+
+        /** V ← V − alpha · X C. */
+        private void subtract(double[] v, double[] c, int b, double alpha) {
+            for (int i = 0; i < x.length; i++) {
+                double[] xi = x[i];
+                int co = i * b;
+                for (int r = 0; r < n; r++) {
+                    double xr = alpha * xi[r];
+                    int vo = r * b;
+                    for (int col = 0; col < b; col++) {
+                        v[vo + col] -= xr * c[co + col];
+                    }
+                }
+            }
+        }
     }
 
     /** The mutable state of one solve; confined to the calling thread. */
@@ -108,14 +296,19 @@ public final class BlockLanczos {
         private int lastWidth;
 
         private int steps;
-        /** Running lower estimate of ‖K‖. */
-        private double anorm;
+        /** Running lower estimate of ‖K‖ (read by {@link #top} after {@link #solve}). */
+        double anorm;
 
-        Run(KernelMatrix op, int count, LanczosOptions options) {
+        /**
+         * @param b the block size, in [1, n]
+         * @param normFloor a lower bound for the ‖K‖ estimate that the tolerance is relative to (0 for
+         *     the main run)
+         */
+        Run(KernelMatrix op, int count, int b, long seed, LanczosOptions options, ProgressListener listener,
+            double normFloor) {
             this.op = op;
             this.n = op.size();
             this.count = count;
-            int b = options.effectiveBlockSize(count, n);
             int keepTarget = count + b;
             long planned = keepTarget + (long) b * Math.max(2, ceilDiv(Math.max(keepTarget, 30), b));
             this.m = planned >= n ? n : (int) planned;
@@ -123,12 +316,14 @@ public final class BlockLanczos {
             this.tol = options.tolerance();
             this.dropTolerance = Math.min(1e-12, Math.max(1e-14, tol * 1e-2));
             this.maxIterations = options.maxIterations();
-            this.listener = options.listener();
-            this.random = new Gaussians(options.seed());
+            this.listener = listener;
+            this.random = new Gaussians(seed);
             if ((long) n * m > Integer.MAX_VALUE - 8) {
                 throw new IllegalArgumentException("count = " + count + " with block size " + b + " needs a Lanczos basis of "
                         + n + "×" + m + " doubles, more than a Java array holds; ask for fewer pairs");
             }
+            Validate.heapFits((long) n * m + (long) m * m + 4L * n * b, "count = " + count + " with block size " + b
+                    + " (a Lanczos basis of " + n + "×" + m + " doubles)", "ask for fewer pairs or a smaller block size");
             this.q = new double[n * m];
             this.t = new double[m * m];
             double[] start = new double[n * b];
@@ -136,7 +331,7 @@ public final class BlockLanczos {
                 start[i] = random.next();
             }
             double[] norms = columnNorms(start, b);
-            anorm = 0;
+            anorm = normFloor;
             orthonormalise(start, b, norms);
         }
 

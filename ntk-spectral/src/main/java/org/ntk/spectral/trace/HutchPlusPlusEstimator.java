@@ -4,6 +4,7 @@ import java.util.Objects;
 import java.util.SplittableRandom;
 
 import org.ntk.core.kernel.KernelMatrix;
+import org.ntk.core.validation.Validate;
 
 /**
  * Hutch++: the trace of a low-rank sketch computed exactly, plus Hutchinson's estimator on the
@@ -45,6 +46,8 @@ public final class HutchPlusPlusEstimator implements TraceEstimator {
         int n = k.size();
         int s = Math.min(budget / 3, n);
         Estimators.checkBlock(n, s < n ? budget - 2 * s : s, budget);
+        Validate.heapFits(4L * n * Math.max(s, s < n ? budget - 2 * s : s),
+                "Hutch++ probe blocks (budget " + budget + ", n = " + n + ")", "use a smaller budget");
         SplittableRandom random = new SplittableRandom(seed);
 
         double[] sketch = Blocks.rademacher(random, n, s);

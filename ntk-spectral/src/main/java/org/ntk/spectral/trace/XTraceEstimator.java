@@ -4,6 +4,7 @@ import java.util.Objects;
 
 import org.ntk.core.kernel.KernelMatrix;
 import org.ntk.core.sampling.Gaussians;
+import org.ntk.core.validation.Validate;
 
 /**
  * XTrace: the exchangeable trace estimator that uses every probe both to build the low-rank
@@ -53,6 +54,9 @@ public final class XTraceEstimator implements TraceEstimator {
         int n = k.size();
         int m = Math.min(budget / 2, n);
         Estimators.checkBlock(n, m, budget);
+        // the sketch's m×m matrices (R, QᵀKQ, QᵀΩ, the leave-one-out directions) and four n×m blocks
+        Validate.denseFits(m, 4, "XTrace sketch (budget " + budget + ")");
+        Validate.heapFits(4L * n * m, "XTrace probe blocks of size " + n + "×" + m, "use a smaller budget");
 
         double[] omega = Blocks.sphere(new Gaussians(seed), n, m);
         double[] y = Blocks.multiply(k, omega, m);

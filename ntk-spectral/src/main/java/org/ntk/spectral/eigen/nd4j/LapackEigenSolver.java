@@ -104,11 +104,23 @@ public final class LapackEigenSolver implements EigenSolver {
                     int vo = i * n;
                     int bo = t * n;
                     double s = 0;
+                    double max = 0;
                     for (int j = 0; j < n; j++) {
                         double d = buf[bo + j] - lambda * v[vo + j];
                         s += d * d;
+                        max = Math.max(max, Math.abs(d));
                     }
-                    res[i] = Math.sqrt(s);
+                    if (!(s < Double.MAX_VALUE && (s > 0x1p-900 || max == 0))) {
+                        // entries beyond about 1e154 (or below 1e-154): sum the squares scaled by the largest
+                        s = 0;
+                        for (int j = 0; j < n; j++) {
+                            double d = (buf[bo + j] - lambda * v[vo + j]) / max;
+                            s += d * d;
+                        }
+                        res[i] = max * Math.sqrt(s);
+                    } else {
+                        res[i] = Math.sqrt(s);
+                    }
                 }
             }
         }
