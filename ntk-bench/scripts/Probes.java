@@ -10,6 +10,7 @@ import org.ntk.core.kernel.KernelMatrix;
 import org.ntk.core.kernel.Kernels;
 import org.ntk.core.sampling.Gaussians;
 import org.ntk.spectral.Decomposition;
+import org.ntk.spectral.LanczosOptions;
 import org.ntk.spectral.Spectra;
 
 /**
@@ -116,7 +117,11 @@ public class Probes {
         KernelMatrix k = ImplicitKernelMatrix.of(Kernels.arcCosine(1), Gaussians.standardNormal(n, 64, 20_241_125L));
         HeapWatch watch = new HeapWatch();
         watch.start();
-        Decomposition top = Spectra.top(k, count);
+        long start = System.nanoTime();
+        LanczosOptions options = LanczosOptions.defaults().withListener((task, done, total) ->
+                System.err.printf("block step %d after %.0f s, heap high-water %d MiB%n", done,
+                        (System.nanoTime() - start) / 1e9, watch.high >> 20));
+        Decomposition top = Spectra.top(k, count, options);
         double s = (System.nanoTime() - t0) / 1e9;
         watch.interrupt();
         System.out.printf("{\"task\": \"implicit_top\", \"n\": %d, \"count\": %d, \"seconds\": %.1f, \"max_heap_mib\": %d,"
