@@ -15,11 +15,17 @@ import org.ntk.core.validation.Validate;
  * of the eigenspace, not a unique one. Nothing is rounded: an eigenvalue of 1e-300 stays 1e-300, and
  * a tiny negative eigenvalue of a PSD matrix (rounding error) is reported as computed.
  *
- * <p>{@link #residuals()} gives ‖K v_i − λ_i v_i‖ for each pair, computed by the solver against the
- * matrix it was given; it is the a-posteriori accuracy of the pair (STYLE.md: a quality measure to
- * assert on).
+ * <p>{@link #residuals()} gives ‖K v_i − λ_i v_i‖ for each pair, computed against the matrix the
+ * solver was given; it is the a-posteriori accuracy of the pair (STYLE.md: a quality measure to
+ * assert on). Solvers that get them for free (Lanczos, which needs them to stop) store them at once;
+ * the dense LAPACK solver defers them ({@link #deferred}): one more product K·V, O(n³), about a
+ * sixth of the decomposition's time, paid on the first call of {@link #residuals()} or
+ * {@link #maxResidual()}, not by callers that only want the pairs (as with LAPACK or SciPy, which
+ * do not compute them at all).
  *
- * <p>Immutable and thread-safe; every array returned is a fresh copy. Memory: count·n doubles.
+ * <p>Immutable and thread-safe (deferred residuals are computed once, under a lock); every array
+ * returned is a fresh copy. Memory: count·n doubles, plus, until deferred residuals are computed, a
+ * reference to the matrix they are computed from.
  */
 public final class Decomposition {
 
@@ -30,13 +36,33 @@ public final class Decomposition {
     private final double[] values;
     /** Vector i occupies [i·size, (i+1)·size). */
     private final double[] vectors;
-    private final double[] residuals;
+    /** The residual norms; null until deferred ones are computed. Guarded by this. */
+    private double[] residuals;
+    /** Computes deferred residuals; null once they are computed (releasing what it references). */
+    private ResidualNorms pending;
 
-    private Decomposition(int size, double[] values, double[] vectors, double[] residuals) {
+    private Decomposition(int size, double[] values, double[] vectors, double[] residuals, ResidualNorms pending) {
         this.size = size;
         this.values = values;
         this.vectors = vectors;
         this.residuals = residuals;
+        this.pending = pending;
+    }
+
+    /**
+     * Computes the residual norms ‖K v_i − λ_i v_i‖ of a decomposition's pairs on request; see
+     * {@link Decomposition#deferred}.
+     */
+    @FunctionalInterface
+    public interface ResidualNorms {
+        /**
+         * The residual norms of the pairs.
+         *
+         * @param eigenvalues the count eigenvalues. Must not be modified or retained.
+         * @param vectors count·n values, vector i at [i·n, (i+1)·n). Must not be modified or retained.
+         * @return count finite values ≥ 0
+         */
+        double[] compute(double[] eigenvalues, double[] vectors);
     }
 
     /**
@@ -55,9 +81,49 @@ public final class Decomposition {
      *     the eigenvalues increase somewhere, a vector is not of unit norm or a residual is negative
      */
     public static Decomposition of(int size, double[] eigenvalues, double[] vectors, double[] residuals) {
+        Objects.requireNonNull(residuals, "residuals");
+        checkResiduals(residuals, eigenvalues == null ? -1 : eigenvalues.length, "residuals");
+        double[][] checked = checkedPairs(size, eigenvalues, vectors);
+        return new Decomposition(size, checked[0], checked[1], residuals.clone(), null);
+    }
+
+    /**
+     * Builds a decomposition as {@link #of(int, double[], double[], double[])} does, with residual norms
+     * computed on the first call of {@link #residuals()} or {@link #maxResidual()} (then kept; the
+     * function is dropped). For solvers whose residuals cost a separate O(n³) pass. The function sees
+     * the canonical-sign vectors; it must return count finite values ≥ 0, otherwise the first request
+     * throws {@link IllegalStateException}.
+     *
+     * @param size n, the matrix size, ≥ 1
+     * @param eigenvalues as for {@link #of(int, double[], double[], double[])}
+     * @param vectors as for {@link #of(int, double[], double[], double[])}
+     * @param residuals computes the residual norms; it is retained (with whatever it references, typically the
+     *     matrix) until they are first requested
+     * @return the decomposition
+     * @throws NullPointerException if an argument is null
+     * @throws IllegalArgumentException as for {@link #of(int, double[], double[], double[])}
+     */
+    public static Decomposition deferred(int size, double[] eigenvalues, double[] vectors, ResidualNorms residuals) {
+        Objects.requireNonNull(residuals, "residuals");
+        double[][] checked = checkedPairs(size, eigenvalues, vectors);
+        return new Decomposition(size, checked[0], checked[1], null, residuals);
+    }
+
+    private static void checkResiduals(double[] residuals, int count, String name) {
+        if (count >= 0 && residuals.length != count) {
+            throw new IllegalArgumentException(name + " has length " + residuals.length + ", expected " + count);
+        }
+        for (int i = 0; i < residuals.length; i++) {
+            if (!(residuals[i] >= 0) || residuals[i] == Double.POSITIVE_INFINITY) {
+                throw new IllegalArgumentException(name + "[" + i + "] must be finite and >= 0, got " + residuals[i]);
+            }
+        }
+    }
+
+    /** Validates the pairs; returns copies {values, vectors} with the vectors in canonical sign. */
+    private static double[][] checkedPairs(int size, double[] eigenvalues, double[] vectors) {
         Objects.requireNonNull(eigenvalues, "eigenvalues");
         Objects.requireNonNull(vectors, "vectors");
-        Objects.requireNonNull(residuals, "residuals");
         if (size < 1) {
             throw new IllegalArgumentException("size must be >= 1, got " + size);
         }
@@ -70,9 +136,6 @@ public final class Decomposition {
             throw new IllegalArgumentException("vectors has length " + vectors.length + ", expected count·size = "
                     + ((long) count * size));
         }
-        if (residuals.length != count) {
-            throw new IllegalArgumentException("residuals has length " + residuals.length + ", expected " + count);
-        }
         for (int i = 0; i < count; i++) {
             if (!Double.isFinite(eigenvalues[i])) {
                 throw new IllegalArgumentException("eigenvalues[" + i + "] must be finite, got " + eigenvalues[i]);
@@ -80,9 +143,6 @@ public final class Decomposition {
             if (i > 0 && !(eigenvalues[i] <= eigenvalues[i - 1])) {
                 throw new IllegalArgumentException("eigenvalues must be non-increasing, got eigenvalues[" + i + "] = "
                         + eigenvalues[i] + " > eigenvalues[" + (i - 1) + "] = " + eigenvalues[i - 1]);
-            }
-            if (!(residuals[i] >= 0) || residuals[i] == Double.POSITIVE_INFINITY) {
-                throw new IllegalArgumentException("residuals[" + i + "] must be finite and >= 0, got " + residuals[i]);
             }
         }
         double[] v = vectors.clone();
@@ -112,7 +172,7 @@ public final class Decomposition {
                 }
             }
         }
-        return new Decomposition(size, eigenvalues.clone(), v, residuals.clone());
+        return new double[][] {eigenvalues.clone(), v};
     }
 
     /** The matrix size n. */
@@ -170,15 +230,45 @@ public final class Decomposition {
         return out;
     }
 
-    /** The residual norms ‖K v_i − λ_i v_i‖, one per pair, as computed by the solver; a fresh copy. */
+    /**
+     * The residual norms ‖K v_i − λ_i v_i‖, one per pair; a fresh copy. Deferred residuals
+     * ({@link #deferred}) are computed by the first call, O(n²·count).
+     *
+     * @throws IllegalStateException if deferred residuals could not be computed (the function returned
+     *     a wrong length or a non-finite or negative value)
+     */
     public double[] residuals() {
-        return residuals.clone();
+        return residualNorms().clone();
     }
 
-    /** The largest residual norm, or 0 when count is 0. */
+    /** Whether the residual norms are available without computation (stored, or deferred and already computed). */
+    public synchronized boolean residualsComputed() {
+        return residuals != null;
+    }
+
+    private synchronized double[] residualNorms() {
+        if (residuals == null) {
+            double[] r = pending.compute(values.clone(), vectors.clone());
+            try {
+                checkResiduals(Objects.requireNonNull(r, "deferred residuals"), values.length, "deferred residuals");
+            } catch (IllegalArgumentException | NullPointerException e) {
+                throw new IllegalStateException("the solver's deferred residual computation failed: " + e.getMessage(), e);
+            }
+            residuals = r.clone();
+            pending = null;
+        }
+        return residuals;
+    }
+
+    /**
+     * The largest residual norm, or 0 when count is 0; computes deferred residuals as
+     * {@link #residuals()} does.
+     *
+     * @throws IllegalStateException as for {@link #residuals()}
+     */
     public double maxResidual() {
         double m = 0;
-        for (double r : residuals) {
+        for (double r : residualNorms()) {
             m = Math.max(m, r);
         }
         return m;
@@ -194,6 +284,12 @@ public final class Decomposition {
         }
         if (shown < values.length) {
             sb.append(", …");
+        }
+        // toString never triggers the O(n³) deferred computation
+        synchronized (this) {
+            if (residuals == null) {
+                return sb.append("], residuals not yet computed]").toString();
+            }
         }
         return sb.append("], maxResidual=").append(maxResidual()).append(']').toString();
     }

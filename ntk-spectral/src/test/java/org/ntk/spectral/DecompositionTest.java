@@ -2,6 +2,7 @@ package org.ntk.spectral;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -82,6 +83,42 @@ class DecompositionTest {
         NullPointerException e = assertThrows(NullPointerException.class,
                 () -> Decomposition.of(2, null, unit, new double[] {0}));
         assertEquals("eigenvalues", e.getMessage());
+    }
+
+    @Test
+    void deferredResidualsAreComputedOnceOnFirstRequestFromTheCanonicalVectors() {
+        int[] calls = {0};
+        double[][] seen = new double[1][];
+        Decomposition d = Decomposition.deferred(2, new double[] {2, 1}, new double[] {-1, 0, 0, 1}, (values, vectors) -> {
+            calls[0]++;
+            seen[0] = vectors.clone();
+            vectors[0] = 42; // a misbehaving function must not reach the decomposition's own vectors
+            return new double[] {3e-16, 1e-16};
+        });
+        assertFalse(d.residualsComputed());
+        assertTrue(d.toString().contains("not yet computed"), d.toString());
+        assertEquals(0, calls[0], "toString must not compute deferred residuals");
+        assertEquals(3e-16, d.maxResidual(), 0.0);
+        assertTrue(d.residualsComputed());
+        assertArrayEquals(new double[] {3e-16, 1e-16}, d.residuals(), 0.0);
+        assertEquals(1, calls[0]);
+        assertArrayEquals(new double[] {1, 0, 0, 1}, seen[0], 0.0, "the function sees canonical-sign vectors");
+        assertArrayEquals(new double[] {1, 0}, d.eigenvector(0), 0.0);
+        assertTrue(d.toString().contains("maxResidual=3.0E-16"), d.toString());
+    }
+
+    @Test
+    void deferredResidualsThatBreakTheContractThrowIllegalState() {
+        double[] unit = {1, 0};
+        Decomposition negative = Decomposition.deferred(2, new double[] {1}, unit, (v, w) -> new double[] {-1});
+        IllegalStateException e = assertThrows(IllegalStateException.class, negative::residuals);
+        assertTrue(e.getMessage().contains("deferred residuals[0] must be finite and >= 0, got -1.0"), e.getMessage());
+        Decomposition shortResult = Decomposition.deferred(2, new double[] {1}, unit, (v, w) -> new double[0]);
+        e = assertThrows(IllegalStateException.class, shortResult::maxResidual);
+        assertTrue(e.getMessage().contains("deferred residuals has length 0, expected 1"), e.getMessage());
+        assertThrows(NullPointerException.class, () -> Decomposition.deferred(2, new double[] {1}, unit, null));
+        assertMessage("vectors: eigenvector 0 must have unit norm",
+                () -> Decomposition.deferred(2, new double[] {1}, new double[] {1, 1}, (v, w) -> new double[] {0}));
     }
 
     private static void assertMessage(String start, org.junit.jupiter.api.function.Executable call) {

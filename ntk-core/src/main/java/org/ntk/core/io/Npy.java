@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.DoubleBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +19,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.IntFunction;
 
+import org.ntk.core.kernel.DenseKernelMatrix;
 import org.ntk.core.kernel.KernelMatrix;
 
 /**
@@ -377,7 +379,8 @@ public final class Npy {
 
     /**
      * Writes a kernel matrix as an n×n {@code <f8} array in C order (format version 1.0), atomically,
-     * one row at a time (no n² copy). Cost O(n²) calls of {@link KernelMatrix#get}.
+     * one row at a time (no n² copy). Cost O(n²): row copies of a {@link DenseKernelMatrix}, otherwise
+     * n² calls of {@link KernelMatrix#get}.
      *
      * @param path the file to create or replace; its directory must exist
      * @param matrix the matrix. Not modified.
@@ -387,6 +390,11 @@ public final class Npy {
         Objects.requireNonNull(path, "path");
         Objects.requireNonNull(matrix, "matrix");
         int n = matrix.size();
+        if (matrix instanceof DenseKernelMatrix) {
+            DenseKernelMatrix dense = (DenseKernelMatrix) matrix;
+            AtomicFile.write(path, rows(new int[] {n, n}, dense::row));
+            return;
+        }
         double[] row = new double[n];
         AtomicFile.write(path, rows(new int[] {n, n}, i -> {
             for (int j = 0; j < n; j++) {
@@ -416,11 +424,11 @@ public final class Npy {
 
     private static void writeDoubles(OutputStream out, double[] values, byte[] buf, ByteBuffer bb) throws IOException {
         int perChunk = buf.length / Double.BYTES;
+        DoubleBuffer view = bb.asDoubleBuffer(); // little-endian like bb: a bulk copy on little-endian hardware
         for (int start = 0; start < values.length; start += perChunk) {
             int n = Math.min(perChunk, values.length - start);
-            for (int e = 0; e < n; e++) {
-                bb.putDouble(e * Double.BYTES, values[start + e]);
-            }
+            view.clear();
+            view.put(values, start, n);
             out.write(buf, 0, n * Double.BYTES);
         }
     }

@@ -183,47 +183,44 @@ final class GramAssembly {
     }
 
     /**
-     * The Gram pass with another backend: the backend's {@code gramUpper} writes the raw inner products
-     * on and above the diagonal into the result array, which is then mapped in place tile by tile as in
-     * {@link #fusedGram} (each tile copied into the worker's {@link TileMap}, mapped, stored with its
-     * mirror image). The diagonal's inner products are replaced by the points' own squared norms, so
-     * its cosine is exactly 1 (and the diagonal equals the pure-Java one bitwise) whatever the backend's
-     * rounding.
+     * The Gram pass with another backend, fused as in {@link #fusedGram}: the backend streams the raw
+     * inner products of each upper-triangle tile ({@link InnerProductBackend#gramUpperTiles}) into the
+     * worker's {@link TileMap}, which maps the tile while it is in cache and stores it with its mirror
+     * image; the raw products are never written to the result array. The diagonal's inner products
+     * are replaced by the points' own squared norms, so its cosine is exactly 1 (and the diagonal
+     * equals the pure-Java one bitwise) whatever the backend's rounding.
      */
     private static void backendGram(HomogeneousKernel kernel, PointSet ps, double[] w, double[] out,
                                     InnerProductBackend backend, int threads, Progress progress) {
         final int n = ps.n;
         final double[] sq = ps.sq;
-        final int tiles = (n + TILE - 1) / TILE;
-        backend.gramUpper(ps.rows, n, ps.d, out, threads);
-        ParallelTiles.run(tiles, threads, () -> {
-            TileMap tm = new TileMap(kernel);
-            return (IntConsumer) ti -> {
-                int i0 = ti * TILE;
+        backend.gramUpperTiles(ps.rows, n, ps.d, TILE, threads, () -> new InnerProductBackend.TileSink() {
+            private final TileMap tm = new TileMap(kernel);
+            private int rowTile = -1;
+
+            @Override
+            public double[] buffer() {
+                return tm.c;
+            }
+
+            @Override
+            public void accept(int i0, int j0) {
                 int ie = Math.min(i0 + TILE, n);
-                tm.rows(sq, w, i0, ie);
-                long entries = 0;
-                for (int tj = ti; tj < tiles; tj++) {
-                    int j0 = tj * TILE;
-                    int je = Math.min(j0 + TILE, n);
-                    for (int i = i0; i < ie; i++) {
-                        int js = Math.max(j0, i);
-                        if (js < je) {
-                            System.arraycopy(out, i * n + js, tm.c, (i - i0) * TILE + (js - j0), je - js);
-                        }
-                    }
-                    if (j0 == i0) {
-                        for (int i = i0; i < ie; i++) {
-                            tm.c[(i - i0) * (TILE + 1)] = sq[i];
-                        }
-                    }
-                    tm.columns(sq, w, j0, je);
-                    tm.map();
-                    tm.storeSymmetric(out, n, i0, ie, j0, je);
-                    entries += upperEntries(i0, ie, j0, je);
+                int je = Math.min(j0 + TILE, n);
+                if (i0 != rowTile) {
+                    tm.rows(sq, w, i0, ie);
+                    rowTile = i0;
                 }
-                progress.add(entries);
-            };
+                if (j0 == i0) {
+                    for (int i = i0; i < ie; i++) {
+                        tm.c[(i - i0) * (TILE + 1)] = sq[i];
+                    }
+                }
+                tm.columns(sq, w, j0, je);
+                tm.map();
+                tm.storeSymmetric(out, n, i0, ie, j0, je);
+                progress.add(upperEntries(i0, ie, j0, je));
+            }
         });
     }
 

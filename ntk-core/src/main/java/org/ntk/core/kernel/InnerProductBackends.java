@@ -122,6 +122,12 @@ public final class InnerProductBackends {
         }
 
         @Override
+        public void gramUpperTiles(double[] x, int n, int d, int tile, int threads,
+                                   java.util.function.Supplier<TileSink> sinks) {
+            select(n, n, d).gramUpperTiles(x, n, d, tile, threads, sinks);
+        }
+
+        @Override
         public String toString() {
             return "InnerProductBackend[automatic]";
         }

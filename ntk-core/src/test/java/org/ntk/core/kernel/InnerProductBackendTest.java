@@ -143,6 +143,62 @@ class InnerProductBackendTest {
     }
 
     @Test
+    void defaultStreamedTilesEqualTheCrossProductsAndVisitEveryUpperTileOnce() {
+        // The default gramUpperTiles (used by backends that do not override it) goes through cross():
+        // with the reverse backend each streamed entry must be bitwise its reverse-order dot product.
+        // n = 150 with tile 64: three strips, the last one partial.
+        int n = 150;
+        int d = 7;
+        int tile = 64;
+        double[][] x = Gaussians.standardNormal(n, d, 41);
+        double[] fx = flat(x);
+        InnerProductBackend reverse = new ReverseBackend();
+        double[] ref = new double[n * n];
+        reverse.gramUpper(fx, n, d, ref, 1);
+        int tiles = (n + tile - 1) / tile;
+        for (int threads : new int[] {1, 4}) {
+            double[] out = new double[n * n];
+            int[] seen = new int[tiles * tiles];
+            reverse.gramUpperTiles(fx, n, d, tile, threads, () -> new InnerProductBackend.TileSink() {
+                private final double[] buf = new double[tile * tile];
+
+                @Override
+                public double[] buffer() {
+                    return buf;
+                }
+
+                @Override
+                public void accept(int i0, int j0) {
+                    synchronized (seen) {
+                        seen[(i0 / tile) * tiles + j0 / tile]++;
+                    }
+                    for (int i = i0; i < Math.min(i0 + tile, n); i++) {
+                        for (int j = Math.max(i, j0); j < Math.min(j0 + tile, n); j++) {
+                            out[i * n + j] = buf[(i - i0) * tile + (j - j0)];
+                        }
+                    }
+                }
+            });
+            for (int a = 0; a < tiles; a++) {
+                for (int b = 0; b < tiles; b++) {
+                    assertEquals(b >= a ? 1 : 0, seen[a * tiles + b], "tile (" + a + ", " + b + ")");
+                }
+            }
+            for (int i = 0; i < n; i++) {
+                for (int j = i; j < n; j++) {
+                    assertEquals(ref[i * n + j], out[i * n + j], 0.0, "threads " + threads + " (" + i + "," + j + ")");
+                }
+            }
+        }
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> reverse.gramUpperTiles(fx, n, d, 0, 1, () -> null));
+        assertTrue(e.getMessage().startsWith("tile"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> reverse.gramUpperTiles(new double[5], n, d, tile, 1, () -> null));
+        assertTrue(e.getMessage().startsWith("x has length 5"), e.getMessage());
+    }
+
+    @Test
     void anotherBackendOverSeveralStripsKeepsTheDiagonalExactAndTheEntriesToRounding() {
         // n = 530 spans three strips of the backend path (256 rows each) and a partial tile; zero
         // points and duplicates included. Reference: the pure-Java Gram (itself checked against

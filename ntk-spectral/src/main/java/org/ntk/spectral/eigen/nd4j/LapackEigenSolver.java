@@ -22,13 +22,17 @@ import org.ntk.spectral.eigen.EigenSolver;
  * {@code dsterf}), about twice as fast again. ND4J's own {@code Eigen} is not used: it is slower and
  * writes the eigenvectors into its input.
  *
- * <p>{@link #decompose} also computes the residuals ‖K v_i − λ_i v_i‖ of all n pairs with one
- * {@code dgemm} pass (2n³ flops, about a fifth of the decomposition's time). Accuracy: eigenvalues
- * within a small multiple of n·ε·‖K‖ of the exact ones, eigenvectors orthonormal to n·ε.
+ * <p>The residuals ‖K v_i − λ_i v_i‖ of all n pairs are {@linkplain Decomposition#deferred deferred}:
+ * computed with one {@code dgemm} pass against a fresh copy of K (2n³ flops, about a sixth of the
+ * decomposition's time) on the first call of {@link Decomposition#residuals()} or
+ * {@link Decomposition#maxResidual()}; the decomposition keeps a reference to {@code k} until then.
+ * Accuracy: eigenvalues within a small multiple of n·ε·‖K‖ of the exact ones, eigenvectors
+ * orthonormal to n·ε.
  *
- * <p>Cost: O(n³) time; heap three n×n double arrays (the copy of K, the eigenvectors, the
- * {@link Decomposition}) plus native LAPACK workspace of about 3n² doubles for the duration of the
- * call. Native threads follow {@code OMP_NUM_THREADS}. Immutable and thread-safe.
+ * <p>Cost: O(n³) time; heap two n×n double arrays during the call (the copy of K that LAPACK
+ * overwrites with the eigenvectors, and the {@link Decomposition}'s own) plus native LAPACK workspace
+ * of about 3n² doubles and JavaCPP's native copy of the array. Native threads follow
+ * {@code OMP_NUM_THREADS}. Immutable and thread-safe.
  */
 public final class LapackEigenSolver implements EigenSolver {
 
@@ -47,9 +51,8 @@ public final class LapackEigenSolver implements EigenSolver {
     @Override
     public Decomposition decompose(KernelMatrix k) {
         Objects.requireNonNull(k, "k");
-        double[] a = EigenSolver.denseCopy(k, 3);
+        double[] v = EigenSolver.denseCopy(k, 2);
         int n = k.size();
-        double[] v = a.clone();
         double[] w = new double[n];
         // The matrix is symmetric, so its row-major copy is also its column-major copy; column-major
         // output puts eigenvector j (ascending order) contiguously at [j·n, (j+1)·n).
@@ -65,8 +68,8 @@ public final class LapackEigenSolver implements EigenSolver {
             System.arraycopy(v, j * n, v, i * n, n);
             System.arraycopy(tmp, 0, v, j * n, n);
         }
-        double[] residuals = residuals(a, n, values, v);
-        return Decomposition.of(n, values, v, residuals);
+        return Decomposition.deferred(n, values, v,
+                (vals, vecs) -> residuals(EigenSolver.denseCopy(k, 3), n, vals, vecs));
     }
 
     @Override

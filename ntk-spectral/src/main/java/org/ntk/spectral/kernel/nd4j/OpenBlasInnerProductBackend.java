@@ -144,6 +144,61 @@ public final class OpenBlasInnerProductBackend implements InnerProductBackend {
     /**
      * {@inheritDoc}
      *
+     * <p>Here each strip of {@code tile} rows is computed chunk by chunk ({@value #CHUNK} columns) into
+     * the thread's native buffer with the same single-threaded b×b {@code cblas_dgemm} calls, at the
+     * same block positions, as {@link #gramUpper} (blocks of min(b, tile) when b exceeds the tile, or
+     * b does not divide it), and each tile is copied from there into the sink's buffer: the raw
+     * inner products never go through the caller's n² array. Bitwise identical for every
+     * {@code threads} and {@code OPENBLAS_NUM_THREADS}, and to {@link #gramUpper} whenever b divides
+     * the tile (d ≥ 32 with tile 64).
+     *
+     * @throws IllegalStateException if OpenBLAS cannot be loaded
+     */
+    @Override
+    public void gramUpperTiles(double[] x, int n, int d, int tile, int threads,
+                               java.util.function.Supplier<TileSink> sinks) {
+        checkShape(x, n, d, "x", "n");
+        Objects.requireNonNull(sinks, "sinks");
+        Validate.positive(tile, "tile");
+        Validate.positive(threads, "threads");
+        int b = blockSize(d);
+        if (b == 0) {
+            InnerProductBackends.pureJava().gramUpperTiles(x, n, d, tile, threads, sinks);
+            return;
+        }
+        int bb = b <= tile && tile % b == 0 ? b : Math.min(b, tile);
+        Native.require();
+        int chunk = Math.max(tile, CHUNK / tile * tile);
+        try (DoublePointer xp = new DoublePointer((long) n * d)) {
+            xp.put(x, 0, n * d);
+            int strips = (n + tile - 1) / tile;
+            Strips.run(strips, threads, tile, Math.min(n, chunk), xp, xp, sinks, (buf, sink, s) -> {
+                int i0 = s * tile;
+                int p = Math.min(tile, n - i0);
+                for (int c0 = i0; c0 < n; c0 += chunk) {
+                    int w = Math.min(chunk, n - c0);
+                    for (int r0 = 0; r0 < p; r0 += bb) {
+                        for (int j0 = c0; j0 < c0 + w; j0 += bb) {
+                            buf.gemm(i0 + r0, Math.min(bb, p - r0), j0, Math.min(bb, c0 + w - j0), d,
+                                    r0 * w + (j0 - c0), w);
+                        }
+                    }
+                    for (int j0 = c0; j0 < c0 + w; j0 += tile) {
+                        int q = Math.min(tile, c0 + w - j0);
+                        double[] out = sink.buffer();
+                        for (int r = 0; r < p; r++) {
+                            buf.copyRow(r, j0 - c0, w, out, r * tile, q);
+                        }
+                        sink.accept(i0, j0);
+                    }
+                }
+            });
+        }
+    }
+
+    /**
+     * {@inheritDoc}
+     *
      * <p>Cost: nx·ny·d multiply–adds on {@code threads} threads, plus 8·((nx + ny)·d + threads·b·min(ny,
      * {@value #CHUNK})) bytes of native memory for the duration of the call.
      *

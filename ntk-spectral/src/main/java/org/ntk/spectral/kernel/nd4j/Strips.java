@@ -20,6 +20,12 @@ final class Strips {
         void run(Buffer buffer, int strip);
     }
 
+    /** The work of one strip, with the running thread's own state. */
+    @FunctionalInterface
+    interface StatefulTask<S> {
+        void run(Buffer buffer, S state, int strip);
+    }
+
     private Strips() {
     }
 
@@ -34,13 +40,23 @@ final class Strips {
      * @throws RuntimeException or Error: the first failure of any strip, rethrown in the caller
      */
     static void run(int strips, int threads, int rows, int cols, DoublePointer x, DoublePointer y, Task task) {
+        run(strips, threads, rows, cols, x, y, () -> null, (buffer, state, s) -> task.run(buffer, s));
+    }
+
+    /**
+     * As {@link #run(int, int, int, int, DoublePointer, DoublePointer, Task)}, each thread also creating
+     * its own state (e.g. Java buffers) once, from {@code state}.
+     */
+    static <S> void run(int strips, int threads, int rows, int cols, DoublePointer x, DoublePointer y,
+                        java.util.function.Supplier<S> state, StatefulTask<S> task) {
         AtomicInteger next = new AtomicInteger();
         AtomicReference<Throwable> failure = new AtomicReference<>();
         Runnable loop = () -> {
             try (Buffer buffer = new Buffer(rows, cols, x, y)) {
+                S own = state.get();
                 int s;
                 while (failure.get() == null && (s = next.getAndIncrement()) < strips) {
-                    task.run(buffer, s);
+                    task.run(buffer, own, s);
                 }
             } catch (Throwable e) {
                 failure.compareAndSet(null, e);

@@ -133,6 +133,66 @@ class OpenBlasInnerProductBackendTest {
         }
     }
 
+    @Test
+    void streamedTilesAreBitwiseTheGramUpperPassAndVisitEveryUpperTileOnce() {
+        // d = 64 (b = 64) and d = 130 (b = 32): b divides the tile, so every entry comes from the same
+        // single-threaded dgemm block as in gramUpper. n = 4300 spans two column chunks of 4096.
+        for (int d : new int[] {64, 130}) {
+            int n = d == 64 ? 4300 : 333;
+            double[] x = flat(Gaussians.standardNormal(n, d, 31 + d));
+            double[] g = new double[n * n];
+            blas.gramUpper(x, n, d, g, 2);
+            for (int threads : new int[] {1, 3}) {
+                double[] streamed = streamTiles(blas, x, n, d, 64, threads);
+                for (int i = 0; i < n; i++) {
+                    for (int j = i; j < n; j++) {
+                        if (Double.doubleToRawLongBits(g[i * n + j]) != Double.doubleToRawLongBits(streamed[i * n + j])) {
+                            throw new AssertionError("d = " + d + ", threads = " + threads + ", (" + i + "," + j + "): "
+                                    + g[i * n + j] + " != " + streamed[i * n + j]);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Runs gramUpperTiles and assembles the upper triangle of the tiles it streams; fails if a tile
+     * of the upper triangle is missing or comes twice, or a lower one comes at all.
+     */
+    static double[] streamTiles(InnerProductBackend backend, double[] x, int n, int d, int tile, int threads) {
+        double[] out = new double[n * n];
+        int tiles = (n + tile - 1) / tile;
+        java.util.concurrent.atomic.AtomicIntegerArray seen = new java.util.concurrent.atomic.AtomicIntegerArray(tiles * tiles);
+        backend.gramUpperTiles(x, n, d, tile, threads, () -> new InnerProductBackend.TileSink() {
+            private final double[] buf = new double[tile * tile];
+
+            @Override
+            public double[] buffer() {
+                return buf;
+            }
+
+            @Override
+            public void accept(int i0, int j0) {
+                assertEquals(0, i0 % tile);
+                assertEquals(0, j0 % tile);
+                assertTrue(j0 >= i0, "a tile below the diagonal: " + i0 + ", " + j0);
+                seen.incrementAndGet((i0 / tile) * tiles + j0 / tile);
+                for (int i = i0; i < Math.min(i0 + tile, n); i++) {
+                    for (int j = Math.max(i, j0); j < Math.min(j0 + tile, n); j++) {
+                        out[i * n + j] = buf[(i - i0) * tile + (j - j0)];
+                    }
+                }
+            }
+        });
+        for (int a = 0; a < tiles; a++) {
+            for (int b = 0; b < tiles; b++) {
+                assertEquals(b >= a ? 1 : 0, seen.get(a * tiles + b), "tile (" + a + ", " + b + ")");
+            }
+        }
+        return out;
+    }
+
     /** Zeroes the strictly lower triangle, which gramUpper leaves unspecified. */
     private static void upperOnly(double[] g, int n) {
         for (int i = 0; i < n; i++) {
