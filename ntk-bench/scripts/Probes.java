@@ -28,6 +28,9 @@ import org.ntk.spectral.Spectra;
  *   java -Xmx4g -cp ntk-bench/target/ntk.jar ntk-bench/scripts/Probes.java implicit N COUNT
  *       Spectra.top(COUNT) on the matrix-free arccos1 kernel matrix of N points in d = 64: time and
  *       the heap high-water mark (run with -Xmx4g for the 4 GiB target)
+ *   java -cp ntk-bench/target/ntk.jar ntk-bench/scripts/Probes.java phases X.npy OUT.npy
+ *       the phases of `ntk gram --kernel arccos1` in this fresh JVM: time to main, reading, loading
+ *       OpenBLAS, the Gram (cold, then once more warm), writing (temporary file, fsync, rename)
  * </pre>
  *
  * Output: one JSON object per line.
@@ -45,6 +48,9 @@ public class Probes {
                 break;
             case "implicit":
                 implicit(Integer.parseInt(args[1]), Integer.parseInt(args[2]));
+                break;
+            case "phases":
+                phases(java.nio.file.Path.of(args[1]), java.nio.file.Path.of(args[2]));
                 break;
             default:
                 throw new IllegalArgumentException("unknown probe " + args[0]);
@@ -110,6 +116,25 @@ public class Probes {
         System.out.printf("{\"task\": \"top_vs_decompose\", \"n\": %d, \"count\": %d, \"top_s\": %.3f, \"decompose_s\": %.3f,"
                 + " \"speedup\": %.1f, \"max_rel_eigenvalue_diff\": %.3e, \"top_max_residual\": %.3e, \"lambda_max\": %.6e}%n",
                 n, count, topS, fullS, fullS / topS, worst, top.maxResidual(), full.eigenvalue(0));
+    }
+
+    private static void phases(java.nio.file.Path in, java.nio.file.Path out) {
+        double toMain = (System.currentTimeMillis()
+                - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime()) / 1e3;
+        long t0 = System.nanoTime();
+        double[][] x = org.ntk.core.io.Npy.read(in).matrix();
+        long t1 = System.nanoTime();
+        Loader.load(openblas.class);
+        long t2 = System.nanoTime();
+        KernelMatrix k = Kernels.arcCosine(1).gram(x, GramOptions.defaults());
+        long t3 = System.nanoTime();
+        Kernels.arcCosine(1).gram(x, GramOptions.defaults());
+        long t4 = System.nanoTime();
+        org.ntk.core.io.Npy.write(out, k);
+        long t5 = System.nanoTime();
+        System.out.printf("{\"task\": \"phases\", \"n\": %d, \"to_main_s\": %.3f, \"read_s\": %.3f, \"load_openblas_s\": %.3f,"
+                + " \"gram_cold_s\": %.3f, \"gram_warm_s\": %.3f, \"write_s\": %.3f}%n",
+                x.length, toMain, (t1 - t0) / 1e9, (t2 - t1) / 1e9, (t3 - t2) / 1e9, (t4 - t3) / 1e9, (t5 - t4) / 1e9);
     }
 
     private static void implicit(int n, int count) {

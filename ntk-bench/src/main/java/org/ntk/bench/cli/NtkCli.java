@@ -46,7 +46,34 @@ public final class NtkCli implements Callable<Integer> {
 
     /** Runs {@code ntk} with the process's streams and exits with its exit code. */
     public static void main(String[] args) {
+        preloadNativeBackends(args);
         System.exit(run(args, System.out, System.err));
+    }
+
+    /** The commands whose work may go through the OpenBLAS inner-product backend. */
+    private static final List<String> NATIVE_COMMANDS = List.of("gram", "fim", "spectrum", "report", "density");
+
+    /**
+     * Starts loading the native inner-product backend (OpenBLAS, about 0.2 s of shared objects) on a
+     * daemon thread, so that it overlaps picocli's start-up and the reading of the input instead of
+     * following them. Only for commands that may use it; a failure is left to the command itself,
+     * which reports it (or falls back to pure Java) when it first asks for the backend.
+     */
+    private static void preloadNativeBackends(String[] args) {
+        if (args.length == 0 || !NATIVE_COMMANDS.contains(args[0])) {
+            return;
+        }
+        Thread t = new Thread(() -> {
+            try {
+                for (org.ntk.core.kernel.InnerProductBackend b : org.ntk.core.kernel.InnerProductBackends.discovered()) {
+                    b.prefers(1 << 12, 1 << 12, 64); // loads the backend's native library, if it has one
+                }
+            } catch (RuntimeException | LinkageError ignored) {
+                // the command meets the same failure when it asks for the backend, and reports it there
+            }
+        }, "ntk-preload");
+        t.setDaemon(true);
+        t.start();
     }
 
     /**

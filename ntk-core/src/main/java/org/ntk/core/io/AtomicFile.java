@@ -5,6 +5,8 @@ import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.WritableByteChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
@@ -12,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -48,6 +51,24 @@ public final class AtomicFile {
         void writeTo(OutputStream out) throws IOException;
     }
 
+    /**
+     * Content that can also write itself straight to the file's channel: large binary arrays then go
+     * from a direct buffer to the file without the copies of a stream (a heap byte array, and the
+     * native copy that {@code FileOutputStream} makes of every large write). {@link #write} uses the
+     * channel; other consumers of a {@link Content} may still call {@link #writeTo(OutputStream)}, which
+     * must produce the same bytes.
+     */
+    public interface ChannelContent extends Content {
+
+        /**
+         * Writes the whole content to {@code channel}, which must not be closed.
+         *
+         * @param channel the destination, positioned at the start of the file
+         * @throws IOException if writing fails; the target is then left untouched
+         */
+        void writeTo(WritableByteChannel channel) throws IOException;
+    }
+
     private AtomicFile() {
     }
 
@@ -79,11 +100,18 @@ public final class AtomicFile {
         Path tmp = createTemp(dir, name.toString(), target);
         boolean moved = false;
         try {
-            try (FileOutputStream fos = new FileOutputStream(tmp.toFile());
-                 BufferedOutputStream out = new BufferedOutputStream(fos, 1 << 16)) {
-                content.writeTo(new NonClosingOutputStream(out));
-                out.flush();
-                fos.getFD().sync();
+            if (content instanceof ChannelContent) {
+                try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+                    ((ChannelContent) content).writeTo(channel);
+                    channel.force(true);
+                }
+            } else {
+                try (FileOutputStream fos = new FileOutputStream(tmp.toFile());
+                     BufferedOutputStream out = new BufferedOutputStream(fos, 1 << 16)) {
+                    content.writeTo(new NonClosingOutputStream(out));
+                    out.flush();
+                    fos.getFD().sync();
+                }
             }
             move(tmp, target);
             moved = true;

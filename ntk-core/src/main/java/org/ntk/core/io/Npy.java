@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.DoubleBuffer;
+import java.nio.channels.WritableByteChannel;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -60,6 +61,8 @@ public final class Npy {
     /** NumPy leaves room for the first axis to grow to this many digits (format.GROWTH_AXIS_MAX_DIGITS). */
     private static final int GROWTH_AXIS_MAX_DIGITS = 21;
     private static final int BUFFER = 1 << 16;
+    /** The direct buffer of a channel write: 1 MiB. */
+    private static final int CHANNEL_BUFFER = 1 << 20;
     private static final List<String> DTYPES = List.of("<f8", ">f8", "<f4", ">f4", "<i8", ">i8", "<i4", ">i4");
 
     private Npy() {
@@ -411,15 +414,51 @@ public final class Npy {
     private static AtomicFile.Content rows(int[] shape, IntFunction<double[]> rows) {
         byte[] header = header(shape);
         int nRows = shape.length == 2 ? shape[0] : 1;
-        return out -> {
-            out.write(header);
-            byte[] buf = new byte[BUFFER];
-            ByteBuffer bb = ByteBuffer.wrap(buf).order(ByteOrder.LITTLE_ENDIAN);
-            for (int i = 0; i < nRows; i++) {
-                double[] row = rows.apply(i);
-                writeDoubles(out, row, buf, bb);
+        return new AtomicFile.ChannelContent() {
+            @Override
+            public void writeTo(OutputStream out) throws IOException {
+                out.write(header);
+                byte[] buf = new byte[BUFFER];
+                ByteBuffer bb = ByteBuffer.wrap(buf).order(ByteOrder.LITTLE_ENDIAN);
+                for (int i = 0; i < nRows; i++) {
+                    writeDoubles(out, rows.apply(i), buf, bb);
+                }
+            }
+
+            @Override
+            public void writeTo(WritableByteChannel channel) throws IOException {
+                writeFully(channel, ByteBuffer.wrap(header));
+                ByteBuffer bb = ByteBuffer.allocateDirect(CHANNEL_BUFFER).order(ByteOrder.LITTLE_ENDIAN);
+                DoubleBuffer view = bb.asDoubleBuffer();
+                int perChunk = CHANNEL_BUFFER / Double.BYTES;
+                for (int i = 0; i < nRows; i++) {
+                    double[] row = rows.apply(i);
+                    for (int start = 0; start < row.length; ) {
+                        int len = Math.min(perChunk - view.position(), row.length - start);
+                        view.put(row, start, len);
+                        start += len;
+                        if (view.position() == perChunk) {
+                            flush(channel, bb, view);
+                        }
+                    }
+                }
+                flush(channel, bb, view);
             }
         };
+    }
+
+    /** Writes the doubles collected in view (a view of bb from position 0) and empties both. */
+    private static void flush(WritableByteChannel channel, ByteBuffer bb, DoubleBuffer view) throws IOException {
+        bb.clear();
+        bb.limit(view.position() * Double.BYTES);
+        writeFully(channel, bb);
+        view.clear();
+    }
+
+    private static void writeFully(WritableByteChannel channel, ByteBuffer bb) throws IOException {
+        while (bb.hasRemaining()) {
+            channel.write(bb);
+        }
     }
 
     private static void writeDoubles(OutputStream out, double[] values, byte[] buf, ByteBuffer bb) throws IOException {

@@ -397,6 +397,50 @@ class NpyTest {
     }
 
     @Test
+    void channelAndStreamWritesGiveTheSameBytesAcrossBufferBoundaries() throws IOException {
+        // 397×397 doubles = 1.26 MB: the 1 MiB direct buffer of the channel path fills in the middle of
+        // a row. Reference: the stream path, and an independent little-endian encoding of each value.
+        int n = 397;
+        double[][] rows = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j <= i; j++) {
+                rows[i][j] = Math.sin(i * 0.37 + j) * Math.pow(10, (i + j) % 41 - 20);
+                rows[j][i] = rows[i][j];
+            }
+        }
+        rows[3][5] = Double.NaN; // written as it is
+        rows[5][3] = Double.NaN;
+        DenseKernelMatrix k = DenseKernelMatrix.wrapSymmetric(n, flatten(rows));
+        Path viaKernel = dir.resolve("k.npy");
+        Npy.write(viaKernel, k);
+        Path viaRows = dir.resolve("r.npy");
+        Npy.write(viaRows, rows);
+        java.io.ByteArrayOutputStream stream = new java.io.ByteArrayOutputStream();
+        Npy.content(rows).writeTo(stream);
+        byte[] expected = stream.toByteArray();
+        assertArrayEquals(expected, Files.readAllBytes(viaKernel));
+        assertArrayEquals(expected, Files.readAllBytes(viaRows));
+        int dataStart = expected.length - n * n * Double.BYTES;
+        assertEquals(0, dataStart % 64, "header padded to 64 bytes");
+        ByteBuffer le = ByteBuffer.wrap(expected).order(ByteOrder.LITTLE_ENDIAN);
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                long bits = le.getLong(dataStart + (i * n + j) * Double.BYTES);
+                assertEquals(Double.doubleToRawLongBits(rows[i][j]), bits, "(" + i + "," + j + ")");
+            }
+        }
+    }
+
+    private static double[] flatten(double[][] rows) {
+        int n = rows.length;
+        double[] f = new double[n * n];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(rows[i], 0, f, i * n, n);
+        }
+        return f;
+    }
+
+    @Test
     void contentIsTheBytesWriteWritesAndIsCheckedWhenMade() throws IOException {
         double[][] m = {{1, -0.0, Double.NaN}, {Double.MIN_VALUE, 3e300, -7}};
         double[] v = {2, 1.5, Double.NEGATIVE_INFINITY};

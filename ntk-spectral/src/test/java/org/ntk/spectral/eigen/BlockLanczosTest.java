@@ -61,6 +61,79 @@ class BlockLanczosTest {
     }
 
     @Test
+    void aWellSeparatedTopEigenvalueStopsLongBeforeTheBasisIsFull() {
+        // K = diag(a) + 100·u uᵀ with a in [0.5, 1], ‖u‖ = 1, n = 20 000, applied matrix-free: one
+        // eigenvalue near 100.5, the rest in [0.5, 1]. Gap ratio γ = (λ_0 − λ_1)/(λ_1 − λ_min) ≥ 199.
+        // Kaniel–Paige: tan∠(v_0, K_k) ≤ tan∠(v_0, start)/T_{k−1}(1 + 2γ), T_{k−1}(399) ≥ 399^{k−1}, and
+        // the start vector's tangent is about √n ≈ 141, so the residual is below 1e-10·λ_0 after k = 6
+        // products. With count 1 the basis holds 32 columns: checking convergence only when it is
+        // full took 32 block products plus one to verify. Allowed here: 6 + 1 for the true-residual
+        // check + 3 of slack for the bound's constants. Reference eigenvalue: the secular equation
+        // 1 = 100·Σ u_i²/(λ − a_i), solved by bisection (an independent computation).
+        int n = 20_000;
+        double[] a = new double[n];
+        double[] u = new double[n];
+        Gaussians g = new Gaussians(5);
+        double norm = 0;
+        for (int i = 0; i < n; i++) {
+            a[i] = 1.0 - 0.5 * i / n;
+            u[i] = g.next();
+            norm += u[i] * u[i];
+        }
+        for (int i = 0; i < n; i++) {
+            u[i] /= Math.sqrt(norm);
+        }
+        AtomicLong products = new AtomicLong();
+        KernelMatrix op = new KernelMatrix() {
+            @Override
+            public int size() {
+                return n;
+            }
+
+            @Override
+            public double get(int i, int j) {
+                return (i == j ? a[i] : 0) + 100 * u[i] * u[j];
+            }
+
+            @Override
+            public double trace() {
+                double t = 0;
+                for (int i = 0; i < n; i++) {
+                    t += a[i] + 100 * u[i] * u[i];
+                }
+                return t;
+            }
+
+            @Override
+            public void multiply(double[] v, double[] out) {
+                products.incrementAndGet();
+                double s = 100 * TestMatrices.dot(u, v);
+                for (int i = 0; i < n; i++) {
+                    out[i] = a[i] * v[i] + u[i] * s;
+                }
+            }
+        };
+        Decomposition top = Spectra.top(op, 1);
+        double lo = 100;
+        double hi = 102;
+        for (int it = 0; it < 200; it++) {
+            double mid = 0.5 * (lo + hi);
+            double f = 0;
+            for (int i = 0; i < n; i++) {
+                f += u[i] * u[i] / (mid - a[i]);
+            }
+            if (100 * f > 1) {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        assertEquals(0.5 * (lo + hi), top.eigenvalue(0), TOL * 101);
+        assertTrue(top.residuals()[0] <= TOL * 101, "residual " + top.residuals()[0]);
+        assertTrue(products.get() <= 10, "block products: " + products.get());
+    }
+
+    @Test
     void tenfoldRepeatedTopEigenvalueComesOutWhole() {
         int n = 200;
         int d = 10;
