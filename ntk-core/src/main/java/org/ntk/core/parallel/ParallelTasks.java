@@ -16,7 +16,9 @@ import java.util.function.Supplier;
  * index from a shared counter (callers list large tasks first to balance the load). No shared pool
  * is used: the calling thread works too and {@code threads − 1} short-lived daemon threads are
  * started per call. The first failure of any task is rethrown in the caller after every thread has
- * stopped; an interrupt of the caller while joining is kept and re-asserted.
+ * stopped; an interrupt of the caller while joining is kept and re-asserted. A task runner that is
+ * {@link AutoCloseable} (per-thread native buffers, say) is closed when its thread has no more
+ * tasks, also after a failure; a failure to close counts as a task failure.
  */
 public final class ParallelTasks {
 
@@ -41,26 +43,33 @@ public final class ParallelTasks {
             throw new IllegalArgumentException("threads must be >= 1, got " + threads);
         }
         int used = Math.min(threads, tasks);
-        if (used <= 1) {
-            IntConsumer w = worker.get();
-            for (int t = 0; t < tasks; t++) {
-                w.accept(t);
-            }
-            return;
-        }
         AtomicInteger next = new AtomicInteger();
         AtomicReference<Throwable> failure = new AtomicReference<>();
         Runnable loop = () -> {
+            IntConsumer w = null;
             try {
-                IntConsumer w = worker.get();
+                w = worker.get();
                 int t;
                 while (failure.get() == null && (t = next.getAndIncrement()) < tasks) {
                     w.accept(t);
                 }
             } catch (Throwable e) {
                 failure.compareAndSet(null, e);
+            } finally {
+                if (w instanceof AutoCloseable) {
+                    try {
+                        ((AutoCloseable) w).close();
+                    } catch (Throwable e) {
+                        failure.compareAndSet(null, e);
+                    }
+                }
             }
         };
+        if (used <= 1) {
+            loop.run();
+            rethrow(failure.get());
+            return;
+        }
         Thread[] pool = new Thread[used - 1];
         for (int i = 0; i < pool.length; i++) {
             pool[i] = new Thread(loop, "ntk-worker-" + (i + 1));
@@ -82,7 +91,10 @@ public final class ParallelTasks {
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
-        Throwable e = failure.get();
+        rethrow(failure.get());
+    }
+
+    private static void rethrow(Throwable e) {
         if (e instanceof RuntimeException) {
             throw (RuntimeException) e;
         }
@@ -90,7 +102,7 @@ public final class ParallelTasks {
             throw (Error) e;
         }
         if (e != null) {
-            throw new IllegalStateException("worker failed", e);
+            throw new IllegalStateException("worker failed: " + e, e);
         }
     }
 

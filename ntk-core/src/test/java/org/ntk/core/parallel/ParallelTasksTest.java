@@ -34,6 +34,53 @@ class ParallelTasksTest {
         assertSame(boom, e);
     }
 
+    /** A runner with a per-thread resource; counts how often it is closed. */
+    private static final class Closing implements java.util.function.IntConsumer, AutoCloseable {
+        private final java.util.concurrent.atomic.AtomicInteger closed;
+        private final int failAt;
+
+        Closing(java.util.concurrent.atomic.AtomicInteger closed, int failAt) {
+            this.closed = closed;
+            this.failAt = failAt;
+        }
+
+        @Override
+        public void accept(int task) {
+            if (task == failAt) {
+                throw new IllegalArgumentException("task " + task);
+            }
+        }
+
+        @Override
+        public void close() {
+            closed.incrementAndGet();
+        }
+    }
+
+    @Test
+    void closesEachThreadsCloseableRunnerOnceAlsoAfterAFailure() {
+        for (int threads : new int[] {1, 2, 4}) {
+            java.util.concurrent.atomic.AtomicInteger made = new java.util.concurrent.atomic.AtomicInteger();
+            java.util.concurrent.atomic.AtomicInteger closed = new java.util.concurrent.atomic.AtomicInteger();
+            ParallelTasks.run(40, threads, () -> {
+                made.incrementAndGet();
+                return new Closing(closed, -1);
+            });
+            assertEquals(Math.min(threads, 40), made.get(), "runners made with " + threads + " threads");
+            assertEquals(made.get(), closed.get(), "every runner closed once, " + threads + " threads");
+
+            made.set(0);
+            closed.set(0);
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> ParallelTasks.run(40, threads, () -> {
+                        made.incrementAndGet();
+                        return new Closing(closed, 7);
+                    }));
+            assertEquals("task 7", e.getMessage());
+            assertEquals(made.get(), closed.get(), "closed after the failure too, " + threads + " threads");
+        }
+    }
+
     @Test
     void rejectsBadArguments() {
         IllegalArgumentException t = assertThrows(IllegalArgumentException.class,

@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.SplittableRandom;
 
 import org.ntk.core.kernel.DenseKernelMatrix;
+import org.ntk.core.parallel.ParallelTasks;
 import org.ntk.core.sampling.Gaussians;
 import org.ntk.core.validation.Validate;
 import org.ntk.spectral.Spectra;
@@ -450,6 +451,9 @@ public final class BenigniPaquetteModel {
         return assemble(x, w, scales, phi, threads);
     }
 
+    /** Rows per task of the parallel matrix assembly. */
+    private static final int ROW_BLOCK = 32;
+
     private static DenseKernelMatrix assemble(double[][] x, double[][] w, double[] dk, ActivationDerivative phi,
             int threads) {
         int n = x.length;
@@ -476,28 +480,13 @@ public final class BenigniPaquetteModel {
             }
         }
         double[] k = new double[n * n];
-        int workers = Math.max(1, Math.min(threads, n));
-        if (workers == 1) {
-            fillRows(xs, z, n, d, p, 0, n, k);
-        } else {
-            List<Thread> pool = new ArrayList<>();
-            for (int t = 0; t < workers; t++) {
-                // rows split so that each block holds about the same share of the lower triangle
-                int from = (int) Math.round(n * Math.sqrt((double) t / workers));
-                int to = (int) Math.round(n * Math.sqrt((double) (t + 1) / workers));
-                Thread th = new Thread(() -> fillRows(xs, z, n, d, p, from, to, k), "bp-matrix-" + t);
-                pool.add(th);
-                th.start();
-            }
-            for (Thread th : pool) {
-                try {
-                    th.join();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("interrupted while assembling the Benigni–Paquette matrix", e);
-                }
-            }
-        }
+        // Tasks of 32 rows, the longest rows of the lower triangle first (balance); each entry is
+        // computed by one task with fixed arithmetic, so the result does not depend on the threads.
+        int blocks = (n + ROW_BLOCK - 1) / ROW_BLOCK;
+        ParallelTasks.run(blocks, threads, t -> {
+            int from = (blocks - 1 - t) * ROW_BLOCK;
+            fillRows(xs, z, n, d, p, from, Math.min(n, from + ROW_BLOCK), k);
+        });
         return DenseKernelMatrix.wrapSymmetric(n, k);
     }
 

@@ -1,13 +1,13 @@
 package org.ntk.spectral.density;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntConsumer;
 
 import org.ntk.core.kernel.KernelMatrix;
+import org.ntk.core.parallel.ParallelTasks;
 import org.ntk.core.progress.ProgressListener;
 import org.ntk.core.sampling.Gaussians;
 import org.ntk.core.validation.Validate;
@@ -88,52 +88,17 @@ public final class StochasticLanczosQuadrature {
         int workers = Math.min(threads, probes);
         Validate.heapFits((long) (m + 3) * n * workers, "SLQ Lanczos bases of " + m + " vectors of length " + n
                 + " on " + workers + " threads", "use fewer steps or threads");
-        if (workers == 1) {
-            runBlock(k, m, distribution, seeds, 0, probes, out, done, listener);
-        } else {
-            List<Thread> pool = new ArrayList<>();
-            RuntimeException[] failure = new RuntimeException[workers];
-            for (int t = 0; t < workers; t++) {
-                int from = (int) ((long) probes * t / workers);
-                int to = (int) ((long) probes * (t + 1) / workers);
-                int index = t;
-                Thread th = new Thread(() -> {
-                    try {
-                        runBlock(k, m, distribution, seeds, from, to, out, done, listener);
-                    } catch (RuntimeException e) {
-                        failure[index] = e;
-                    }
-                }, "slq-" + t);
-                pool.add(th);
-                th.start();
-            }
-            for (Thread th : pool) {
-                try {
-                    th.join();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("interrupted while waiting for SLQ workers", e);
-                }
-            }
-            for (RuntimeException e : failure) {
-                if (e != null) {
-                    throw e;
-                }
-            }
-        }
+        // One task per probe (its own seed, its own output slot), per-thread Lanczos scratch: the
+        // result does not depend on which thread runs which probe.
+        ParallelTasks.run(probes, workers, () -> {
+            double[][] basis = new double[m][];
+            double[] w = new double[n];
+            return (IntConsumer) p -> {
+                out[p] = lanczos(k, probe(n, distribution, seeds[p]), m, basis, w);
+                listener.progress("slq", done.incrementAndGet(), probes);
+            };
+        });
         return new SlqEstimate(n, Arrays.asList(out));
-    }
-
-    private static void runBlock(KernelMatrix k, int m, ProbeDistribution distribution, long[] seeds, int from,
-            int to, DiscreteSpectralMeasure[] out, AtomicLong done, ProgressListener listener) {
-        int n = k.size();
-        double[][] basis = new double[m][];
-        double[] w = new double[n];
-        for (int p = from; p < to; p++) {
-            double[] v = probe(n, distribution, seeds[p]);
-            out[p] = lanczos(k, v, m, basis, w);
-            listener.progress("slq", done.incrementAndGet(), seeds.length);
-        }
     }
 
     private static double[] probe(int n, ProbeDistribution distribution, long seed) {

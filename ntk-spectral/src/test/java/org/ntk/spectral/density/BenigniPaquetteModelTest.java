@@ -214,4 +214,16 @@ class BenigniPaquetteModelTest {
                 () -> BenigniPaquetteModel.matrix(x, Gaussians.standardNormal(2, 2, 1), new double[] {1}, STEP, 1));
         assertTrue(e.getMessage().startsWith("scales "));
     }
+
+    @Test
+    void simulatedMatrixIsBitwiseTheSameForEveryThreadCount() {
+        // d = p = 6, n = γ1·d·p = 72: three row tasks of 32, the last one partial.
+        BenigniPaquetteModel m = BenigniPaquetteModel.of(STEP, ScaleLaw.identity(), 2, 1, 6);
+        assertEquals(72, m.matrix(9, 1).size());
+        double[] one = m.matrix(9, 1).toArray();
+        for (int threads : new int[] {2, 3, 8}) {
+            org.junit.jupiter.api.Assertions.assertArrayEquals(one, m.matrix(9, threads).toArray(), 0.0,
+                    threads + " threads");
+        }
+    }
 }

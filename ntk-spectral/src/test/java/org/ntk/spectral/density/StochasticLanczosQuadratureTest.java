@@ -163,4 +163,24 @@ class StochasticLanczosQuadratureTest {
                 () -> StochasticLanczosQuadrature.estimate(null, 1, 2, ProbeDistribution.GAUSSIAN, 1));
         assertThrows(NullPointerException.class, () -> StochasticLanczosQuadrature.estimate(k, 1, 2, null, 1));
     }
+
+    @Test
+    void probeMeasuresAreBitwiseTheSameForEveryThreadCount() {
+        double[] lambda = new double[60];
+        for (int i = 0; i < lambda.length; i++) {
+            lambda[i] = 1 + i * 0.1;
+        }
+        KernelMatrix k = DensityTestMatrices.diagonal(lambda);
+        SlqEstimate one = StochasticLanczosQuadrature.estimate(k, 7, 12, ProbeDistribution.RADEMACHER, 3, 1,
+                ProgressListener.NONE);
+        for (int threads : new int[] {2, 3, 16}) {
+            SlqEstimate many = StochasticLanczosQuadrature.estimate(k, 7, 12, ProbeDistribution.RADEMACHER, 3, threads,
+                    ProgressListener.NONE);
+            for (int p = 0; p < 7; p++) {
+                org.junit.jupiter.api.Assertions.assertArrayEquals(one.probeNodes().get(p), many.probeNodes().get(p), 0.0,
+                        "probe " + p + ", " + threads + " threads");
+            }
+            assertEquals(one.moment(2), many.moment(2), 0.0);
+        }
+    }
 }

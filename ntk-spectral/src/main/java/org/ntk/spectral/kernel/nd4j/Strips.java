@@ -1,16 +1,17 @@
 package org.ntk.spectral.kernel.nd4j;
 
 import java.nio.DoubleBuffer;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.IntConsumer;
 
 import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.openblas.global.openblas;
+import org.ntk.core.parallel.ParallelTasks;
 
 /**
- * Runs the strips of a blocked inner-product pass on plain threads, each with its own native strip
- * buffer. The partition into strips is fixed by the caller; each strip is computed by one thread with
- * single-threaded BLAS calls, so the result does not depend on which thread runs it.
+ * Runs the strips of a blocked inner-product pass on {@link ParallelTasks}' threads, each with its
+ * own native strip buffer (freed when the thread is done). The partition into strips is fixed by the
+ * caller; each strip is computed by one thread with single-threaded BLAS calls, so the result does
+ * not depend on which thread runs it.
  */
 final class Strips {
 
@@ -49,49 +50,37 @@ final class Strips {
      */
     static <S> void run(int strips, int threads, int rows, int cols, DoublePointer x, DoublePointer y,
                         java.util.function.Supplier<S> state, StatefulTask<S> task) {
-        AtomicInteger next = new AtomicInteger();
-        AtomicReference<Throwable> failure = new AtomicReference<>();
-        Runnable loop = () -> {
-            try (Buffer buffer = new Buffer(rows, cols, x, y)) {
-                S own = state.get();
-                int s;
-                while (failure.get() == null && (s = next.getAndIncrement()) < strips) {
-                    task.run(buffer, own, s);
-                }
-            } catch (Throwable e) {
-                failure.compareAndSet(null, e);
+        ParallelTasks.run(strips, threads, () -> {
+            Buffer buffer = new Buffer(rows, cols, x, y);
+            try {
+                return new Worker<>(buffer, state.get(), task);
+            } catch (RuntimeException | Error e) {
+                buffer.close();
+                throw e;
             }
-        };
-        Thread[] pool = new Thread[Math.min(threads, strips) - 1];
-        for (int i = 0; i < pool.length; i++) {
-            pool[i] = new Thread(loop, "ntk-openblas-" + (i + 1));
-            pool[i].setDaemon(true);
-            pool[i].start();
+        });
+    }
+
+    /** One thread's runner: its native buffer (freed when the thread is done) and its state. */
+    private static final class Worker<S> implements IntConsumer, AutoCloseable {
+        private final Buffer buffer;
+        private final S state;
+        private final StatefulTask<S> task;
+
+        Worker(Buffer buffer, S state, StatefulTask<S> task) {
+            this.buffer = buffer;
+            this.state = state;
+            this.task = task;
         }
-        loop.run();
-        boolean interrupted = false;
-        for (Thread t : pool) {
-            while (true) {
-                try {
-                    t.join();
-                    break;
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
+
+        @Override
+        public void accept(int strip) {
+            task.run(buffer, state, strip);
         }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
-        Throwable e = failure.get();
-        if (e instanceof RuntimeException) {
-            throw (RuntimeException) e;
-        }
-        if (e instanceof Error) {
-            throw (Error) e;
-        }
-        if (e != null) {
-            throw new IllegalStateException("strip worker failed", e);
+
+        @Override
+        public void close() {
+            buffer.close();
         }
     }
 
