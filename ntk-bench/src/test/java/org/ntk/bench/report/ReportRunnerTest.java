@@ -199,6 +199,14 @@ class ReportRunnerTest {
     }
 
     @Test
+    void defaultSectionsAreTheSevenOfTheReportInOrder() {
+        // the sections the CLI's `ntk report` runs (ReportCommand without a section list); each has its
+        // own test, so a section dropped from or reordered in this list would otherwise go unnoticed
+        assertEquals(List.of("network", "fim", "mercer", "theoremLimits", "simplicityBias", "deepNtk",
+                "quadraticDensity"), ReportRunner.defaultSections().stream().map(ReportSection::id).toList());
+    }
+
+    @Test
     void contextDerivesDistinctReproducibleSeeds() {
         ReportContext a = new ReportContext(params(tmp), ProgressListener.NONE, "x", ResultNode.root(),
                 new MarkdownReport("t").section("s"), new PlotWriter(tmp), new java.util.HashMap<>());
