@@ -5,7 +5,9 @@
  * matrices ({@link org.ntk.spectral.bounds.DeepNtkRecursion}), the deterministic bound chain
  * (Schur product, Hermite/Khatri–Rao, Gershgorin, trace) with a check of every link ({@link
  * org.ntk.spectral.bounds.SmallestEigenvalueBounds}), and the finite-width comparison of an
- * empirical NTK with its infinite-width limit ({@link org.ntk.spectral.bounds.FiniteWidthComparison}).
+ * empirical NTK with its infinite-width limit ({@link org.ntk.spectral.bounds.FiniteWidthComparison}),
+ * including the finite-width bound chain (Schur per layer, trace) beside the limit's ({@link
+ * org.ntk.spectral.bounds.FiniteWidthBounds}).
  *
  * <p>Guarantees: results are immutable records computed eagerly; inputs are never modified or
  * retained; every bound states which inequality it is and whether it holds on the data given.

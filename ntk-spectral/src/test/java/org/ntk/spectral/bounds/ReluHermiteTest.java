@@ -24,6 +24,27 @@ class ReluHermiteTest {
     }
 
     @Test
+    void everyEvenOrderMatchesTheFormulaEvaluatedExactly() {
+        // Independent computation of MATH.md §7: μ_r² = ((r−3)!!)² / (2π·r!) for even r ≥ 2, with (r−3)!! and r!
+        // as exact BigIntegers and the quotient in 40-digit BigDecimal arithmetic; only the final division by
+        // 2π and the square root happen in double. Relative tolerance 1e-12 (the criterion) for every
+        // even r up to 3000, across the switch from the recursion to the log-gamma branch at 1024.
+        java.math.MathContext mc = new java.math.MathContext(40);
+        java.math.BigInteger doubleFactorial = java.math.BigInteger.ONE;   // (r−3)!!, starting at (−1)!! = 1
+        java.math.BigInteger factorial = java.math.BigInteger.TWO;        // r! at r = 2
+        for (int r = 2; r <= 3000; r += 2) {
+            if (r > 2) {
+                doubleFactorial = doubleFactorial.multiply(java.math.BigInteger.valueOf(r - 3));
+                factorial = factorial.multiply(java.math.BigInteger.valueOf((long) (r - 1) * r));
+            }
+            java.math.BigDecimal ratio = new java.math.BigDecimal(doubleFactorial.multiply(doubleFactorial))
+                    .divide(new java.math.BigDecimal(factorial), mc);
+            double expected = Math.sqrt(ratio.doubleValue() / (2 * PI)) * (((r - 2) / 2) % 2 == 0 ? 1 : -1);
+            assertEquals(expected, ReluHermite.relu(r), 1e-12 * Math.abs(expected), "r = " + r);
+        }
+    }
+
+    @Test
     void reluCoefficientsMatchMathMdTable() {
         // MATH.md §7 table (10 significant digits).
         double[][] table = {{0, 0.3989422804}, {1, 0.5}, {2, 0.2820947918}, {3, 0}, {4, -0.0814337520},
