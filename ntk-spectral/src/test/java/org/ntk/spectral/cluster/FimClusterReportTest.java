@@ -71,7 +71,12 @@ class FimClusterReportTest {
         assertEquals(f * lambda4, c4.exactLimit(), 1e-4 * f * lambda4);
         assertTrue(c4.papersValue().isEmpty() && c4.overlap().isEmpty());
 
-        // the criteria
+        // the criteria, literally: this draw's means against the exact limits. The means of
+        // clusters 1 and 2 scale with the draw's ‖W‖_F², whose relative standard deviation √(2/(md))
+        // is 1.4% (d = 5) and 1.0% (d = 10) at m = 2000, so a draw meets 1% only with probability
+        // about 1/2 and 2/3; this one does (measured when this comment was written: d = 5 errors
+        // −0.13%, −0.23%, −0.55%; d = 10 +0.985%, +0.966%, +0.40%). That the criteria hold for every
+        // draw once ‖W‖_F² is accounted for is checked by criteriaHoldForEveryDrawAgainstTheTraceAdjustedLimits.
         assertEquals(0, c0.relativeError(), 0.01, () -> "cluster 1 mean " + c0.mean() + " vs " + c0.exactLimit());
         assertEquals(0, c1.relativeError(), 0.01, () -> "cluster 2 mean " + c1.mean() + " vs " + c1.exactLimit());
         assertEquals(0, c2.relativeError(), 0.02, () -> "cluster 3 mean " + c2.mean() + " vs " + c2.exactLimit());
@@ -131,6 +136,40 @@ class FimClusterReportTest {
         // Ky Fan: no subspace of dimension p captures more of tr J than the top p eigenvalues
         assertTrue(r.theoreticalTrace().captured() <= r.observedTrace().captured() * (1 + 1e-12));
         assertEquals(r.trace(), r.theoreticalTrace().trace(), 1e-12 * r.trace());
+    }
+
+    /**
+     * The issue's criteria are not a property of one lucky draw: for three further draws per d (seeds
+     * 1, 2, 3, not selected), the cluster means are within 1%, 1% and 2% of the exact limits rescaled
+     * by the draw's own tr J / E[tr J] ({@link FimCluster#adjustedLimit}), and the top trace share is
+     * within 0.003 of frac(d) (MATH.md §2.4, §9.1 values). Without the rescaling three of these six
+     * draws miss 1% for cluster 1 (measured: d = 5 seed 3 +1.8%; d = 10 seeds 2, 3 +1.01%, +1.02%), as
+     * the ‖W‖_F² fluctuation √(2/(md)) predicts; with it, the errors measured on ten draws (seeds 3, 5,
+     * 7, 8 and 2000 + d for both d) were all below 0.5%.
+     */
+    @ParameterizedTest
+    @CsvSource({"5, 1, 0.98828125", "5, 2, 0.98828125", "5, 3, 0.98828125",
+        "10, 1, 0.98392912", "10, 2, 0.98392912", "10, 3, 0.98392912"})
+    void criteriaHoldForEveryDrawAgainstTheTraceAdjustedLimits(int d, long seed, double frac) {
+        ReluNetwork net = ReluNetwork.random(d, M, WeightScale.FAN_IN, seed);
+        FimClusterReport r = FimClusterReport.of(net, WeightScale.FAN_IN, Spectra.decompose(FisherInformation.analytic(net)));
+        FimCluster c0 = r.cluster(0);
+        FimCluster c1 = r.cluster(1);
+        FimCluster c2 = r.cluster(2);
+        // the rescaling is the draw's ‖W‖_F²/(m·d·σ²) = tr J/(m/2), computed here from the weights
+        double frob = 0;
+        for (double[] w : net.hiddenWeights()) {
+            for (double x : w) {
+                frob += x * x;
+            }
+        }
+        for (FimCluster c : List.of(c0, c1, c2)) {
+            assertEquals(c.exactLimit() * frob / M, c.adjustedLimit(), 1e-12 * c.exactLimit());
+        }
+        assertEquals(0, c0.adjustedRelativeError(), 0.01, () -> "cluster 1 mean " + c0.mean() + " vs " + c0.adjustedLimit());
+        assertEquals(0, c1.adjustedRelativeError(), 0.01, () -> "cluster 2 mean " + c1.mean() + " vs " + c1.adjustedLimit());
+        assertEquals(0, c2.adjustedRelativeError(), 0.02, () -> "cluster 3 mean " + c2.mean() + " vs " + c2.adjustedLimit());
+        assertEquals(frac, r.topShare(), 0.003);
     }
 
     /**

@@ -232,6 +232,10 @@ class BlockLanczosTest {
         assertEquals(1, e.iterations());
         assertTrue(e.residual() > TOL && Double.isFinite(e.residual()), "residual " + e.residual());
         assertTrue(e.getMessage().contains("maxIterations"), e.getMessage());
+        // the message carries the same details as the accessors: steps done, worst residual, tolerance
+        assertTrue(e.getMessage().contains("in 1 block steps"), e.getMessage());
+        assertTrue(e.getMessage().contains(String.valueOf(e.residual())), e.getMessage());
+        assertTrue(e.getMessage().contains("tolerance " + LanczosOptions.DEFAULT_TOLERANCE), e.getMessage());
         assertTrue(e instanceof ArithmeticException);
     }
 
