@@ -6,8 +6,8 @@ import org.junit.jupiter.api.Test;
 import org.ntk.core.sampling.Gaussians;
 
 /**
- * The analytic kernels against their defining expectations (MATH.md §1, §3.2), estimated by Monte
- * Carlo. Each estimate is a mean of N i.i.d. terms; the tolerance is 5 standard errors computed from
+ * The analytic kernels against their defining expectations (MATH.md §1, §3.2, §6.2), estimated by
+ * Monte Carlo. Each estimate is a mean of N i.i.d. terms; the tolerance is 5 standard errors computed from
  * the sample itself.
  */
 class MonteCarloKernelTest {
@@ -101,6 +101,51 @@ class MonteCarloKernelTest {
                 theta.add(term);
             }
             assertWithin(Kernels.twoLayerNtk().value(x, other), theta, "ntk2");
+        }
+    }
+
+    @Test
+    void deepKernelsAreTheirLayerExpectationsOverTheGaussianProcess() {
+        // MATH.md §6.2 (c_σ = 2): with (u, v) ~ N(0, [[‖x‖², G], [G, ‖y‖²]]) and G = G^(l−1)(x, y),
+        //   G^(l)(x, y) = 2 E[ReLU(u) ReLU(v)]   and   K^(l)(x, y) = E[K^(l−1)(x, y)·2 step(u)step(v) + 2 ReLU(u)ReLU(v)],
+        // with G^(1) = K^(1) = x·y. The previous layer is the library's own depth l − 2 kernel (checked
+        // here at the previous l, so by induction every depth rests on x·y). deepNngp(h) = G^(h+1),
+        // deepNtk(h) = K^(h+1); h = 1..4, three pairs (acute, near-orthogonal, obtuse) in d = 7.
+        // N = 4e5 draws of (u, v) per pair and depth, tol 5·SE from the sample.
+        double[][] pts = Gaussians.standardNormal(3, D, 31);
+        double[] obtuse = new double[D];
+        double[] acute = new double[D];
+        for (int k = 0; k < D; k++) {
+            obtuse[k] = -pts[0][k] + 0.4 * pts[1][k];
+            acute[k] = 2 * pts[0][k] + 0.5 * pts[2][k];
+        }
+        double[][] pairs = {pts[0], acute, pts[0], pts[1], pts[0], obtuse};
+        Gaussians g = new Gaussians(32);
+        for (int p = 0; p < pairs.length; p += 2) {
+            double[] x = pairs[p];
+            double[] y = pairs[p + 1];
+            double nx = Math.sqrt(ReferenceKernels.dot(x, x));
+            double ny = Math.sqrt(ReferenceKernels.dot(y, y));
+            for (int h = 1; h <= 4; h++) {
+                double prevG = h == 1 ? ReferenceKernels.dot(x, y) : Kernels.deepNngp(h - 1).value(x, y);
+                double prevK = h == 1 ? ReferenceKernels.dot(x, y) : Kernels.deepNtk(h - 1).value(x, y);
+                double rho = prevG / (nx * ny);
+                double perp = Math.sqrt(Math.max(0, 1 - rho * rho));
+                Mean nngp = new Mean();
+                Mean ntk = new Mean();
+                for (int s = 0; s < N; s++) {
+                    double z1 = g.next();
+                    double z2 = g.next();
+                    double u = nx * z1;
+                    double v = ny * (rho * z1 + perp * z2);
+                    double relu = 2 * Math.max(u, 0) * Math.max(v, 0);
+                    nngp.add(relu);
+                    ntk.add(prevK * (u > 0 && v > 0 ? 2 : 0) + relu);
+                }
+                String what = "pair " + p / 2 + ", h = " + h;
+                assertWithin(Kernels.deepNngp(h).value(x, y), nngp, "deep-nngp " + what);
+                assertWithin(Kernels.deepNtk(h).value(x, y), ntk, "deep-ntk " + what);
+            }
         }
     }
 }
