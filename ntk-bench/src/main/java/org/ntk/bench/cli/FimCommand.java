@@ -17,8 +17,9 @@ import picocli.CommandLine.Option;
  * enter J), written as an m×m {@code <f8} {@code .npy} file.
  */
 @Command(name = "fim", sortOptions = false,
-        description = {"Writes the m×m analytic Fisher information J of a two-layer ReLU network (MATH.md §2.1):",
-            "J_jk = ‖w_j‖‖w_k‖ (sin θ_jk + (π − θ_jk) cos θ_jk) / (2π), θ_jk the angle between w_j and w_k."})
+        description = {"Writes the m×m analytic Fisher information J of a two-layer ReLU network.",
+            "J_jk = ‖w_j‖‖w_k‖ (sin θ_jk + (π − θ_jk) cos θ_jk) / (2π), θ_jk the angle between w_j and w_k",
+            "(MATH.md §2.1)."})
 final class FimCommand extends CliCommand {
 
     @Option(names = "--weights", required = true, paramLabel = "W.npy",

@@ -56,8 +56,9 @@ import picocli.CommandLine.Option;
  * to a temporary file beside it before either replaces anything, so a failed run changes neither.
  */
 @Command(name = "spectrum", sortOptions = false,
-        description = {"Writes the eigenvalues (non-increasing) and optionally the unit eigenvectors of a symmetric",
-            "matrix, of a kernel's Gram matrix on points, or of a network's Fisher information (MATH.md §2.1).",
+        description = {"Writes the eigenvalues (non-increasing) and optionally the unit eigenvectors of a matrix.",
+            "The matrix is a symmetric matrix from a file, a kernel's Gram matrix on points, or a network's",
+            "Fisher information (MATH.md §2.1).",
             "With --top K only the K largest, by block Lanczos without a dense eigendecomposition",
             "(and, for --kernel, without forming the Gram matrix)."})
 final class SpectrumCommand extends CliCommand {
