@@ -33,6 +33,11 @@ class NetworkValidationAuditTest {
         rejects("d must be >= 1, got 0", () -> ReluNetwork.random(0, 5, WeightScale.FAN_IN, 1));
         rejects("m must be >= 1, got -1", () -> ReluNetwork.random(3, -1, WeightScale.FAN_IN, 1));
         rejectsNull("scale", () -> ReluNetwork.random(3, 5, null, 1));
+        for (WeightScale scale : WeightScale.values()) {
+            // FAN_IN's 1/d was ∞ at d = 0 and negative below
+            rejects("d must be >= 1, got 0", () -> scale.variance(0));
+            rejects("d must be >= 1, got -4", () -> scale.variance(-4));
+        }
         rejects("m·d must fit in a Java array", () -> ReluNetwork.random(1 << 16, 1 << 16, WeightScale.FAN_IN, 1));
         rejectsNull("hiddenWeights", () -> ReluNetwork.of(null, V));
         rejects("hiddenWeights must have at least one row", () -> ReluNetwork.of(new double[0][], new double[0]));

@@ -261,6 +261,8 @@ public final class BenigniPaquetteModel {
         double fPair = Math.min(gamma2, 1 / gamma2) / 2;
         double fSingle = Math.max(1 - gamma2, 0);
         double fTrivial = 1 - fPair - fSingle;
+        Validate.heapFits((long) quantiles * quantiles, "pair sums of " + quantiles + " quantiles ("
+                + quantiles + "×" + quantiles + ")", "use fewer quantiles (" + DEFAULT_QUANTILES + " is ample)");
         double[] q = MarchenkoPastur.of(gamma2).nonZeroQuantileGrid(quantiles);
         List<double[]> atoms = new ArrayList<>();
         int nq = quantiles;

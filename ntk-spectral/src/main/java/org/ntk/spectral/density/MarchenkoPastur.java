@@ -93,9 +93,12 @@ public final class MarchenkoPastur {
     /**
      * The density of the continuous part at x (0 outside (a, b)); it integrates to 1 − atom.
      *
-     * @param x any real
+     * @param x any real (NaN gives NaN)
      */
     public double density(double x) {
+        if (Double.isNaN(x)) {
+            return Double.NaN;
+        }
         double a = lowerEdge();
         double b = upperEdge();
         if (!(x > a && x < b)) {

@@ -166,14 +166,20 @@ public record ResidualTrace(double trace, double captured, long dimension) {
      * The split given eigenvalues of K (for example those of the clusters matched to theory):
      * captured = Σ eigenvalues, trace = tr K.
      *
-     * @param k the matrix, with tr K &gt; 0; only {@code trace()} is called
-     * @param eigenvalues the captured eigenvalues, finite, each counted once. Not modified.
+     * @param k the matrix, with tr K &gt; 0; only {@code size()} and {@code trace()} are called
+     * @param eigenvalues the captured eigenvalues, finite, each counted once, at most {@code k.size()}
+     *     of them. Not modified.
      * @throws NullPointerException if k or eigenvalues is null
-     * @throws IllegalArgumentException if an eigenvalue is not finite or tr K is not &gt; 0
+     * @throws IllegalArgumentException if there are more eigenvalues than the size of K, an eigenvalue
+     *     is not finite or tr K is not &gt; 0
      */
     public static ResidualTrace ofEigenvalues(KernelMatrix k, double[] eigenvalues) {
         Objects.requireNonNull(k, "k");
         Objects.requireNonNull(eigenvalues, "eigenvalues");
+        if (eigenvalues.length > k.size()) {
+            throw new IllegalArgumentException("eigenvalues has length " + eigenvalues.length
+                    + ", expected at most size = " + k.size() + " (an n×n matrix has n eigenvalues)");
+        }
         int[] ones = new int[eigenvalues.length];
         Arrays.fill(ones, 1);
         return ofEigenvalues(k.trace(), eigenvalues, ones);

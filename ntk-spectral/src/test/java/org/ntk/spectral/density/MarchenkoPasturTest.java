@@ -111,5 +111,8 @@ class MarchenkoPasturTest {
         assertTrue(e.getMessage().startsWith("u "));
         e = assertThrows(IllegalArgumentException.class, () -> mp.nonZeroQuantileGrid(0));
         assertTrue(e.getMessage().startsWith("n "));
+        // NaN propagates as in cdf, never a density of 0 at an undefined point
+        assertTrue(Double.isNaN(mp.density(Double.NaN)));
+        assertTrue(Double.isNaN(mp.cdf(Double.NaN)));
     }
 }

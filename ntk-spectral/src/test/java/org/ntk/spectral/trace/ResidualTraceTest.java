@@ -130,6 +130,11 @@ class ResidualTraceTest {
         assertRejected(NullPointerException.class, "eigenvalues", () -> ResidualTrace.ofEigenvalues(k, null));
         assertRejected(IllegalArgumentException.class, "eigenvalues[1]",
                 () -> ResidualTrace.ofEigenvalues(k, new double[] {1, Double.POSITIVE_INFINITY}));
+        // more eigenvalues than an n×n matrix has: a captured share above the trace, refused
+        double[] tooMany = new double[k.size() + 1];
+        java.util.Arrays.fill(tooMany, 0.01);
+        assertRejected(IllegalArgumentException.class, "eigenvalues has length " + (k.size() + 1)
+                + ", expected at most size = " + k.size(), () -> ResidualTrace.ofEigenvalues(k, tooMany));
         assertRejected(IllegalArgumentException.class, "multiplicities",
                 () -> ResidualTrace.ofEigenvalues(1.0, new double[] {1, 2}, new int[] {1}));
         assertRejected(IllegalArgumentException.class, "multiplicities[0]",
