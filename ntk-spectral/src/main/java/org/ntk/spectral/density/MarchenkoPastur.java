@@ -93,12 +93,11 @@ public final class MarchenkoPastur {
     /**
      * The density of the continuous part at x (0 outside (a, b)); it integrates to 1 − atom.
      *
-     * @param x any real (NaN gives NaN)
+     * @param x any real
+     * @throws IllegalArgumentException if x is NaN
      */
     public double density(double x) {
-        if (Double.isNaN(x)) {
-            return Double.NaN;
-        }
+        requireNumber(x);
         double a = lowerEdge();
         double b = upperEdge();
         if (!(x > a && x < b)) {
@@ -110,12 +109,11 @@ public final class MarchenkoPastur {
     /**
      * The distribution function P(X ≤ x), including the atom at 0.
      *
-     * @param x any real (NaN gives NaN)
+     * @param x any real
+     * @throws IllegalArgumentException if x is NaN
      */
     public double cdf(double x) {
-        if (Double.isNaN(x)) {
-            return Double.NaN;
-        }
+        requireNumber(x);
         if (x < 0) {
             return 0.0;
         }
@@ -217,5 +215,11 @@ public final class MarchenkoPastur {
     @Override
     public String toString() {
         return "MarchenkoPastur[ratio=" + ratio + ", variance=" + variance + "]";
+    }
+
+    private static void requireNumber(double x) {
+        if (Double.isNaN(x)) {
+            throw new IllegalArgumentException("x must be a number, got NaN");
+        }
     }
 }

@@ -111,8 +111,10 @@ class MarchenkoPasturTest {
         assertTrue(e.getMessage().startsWith("u "));
         e = assertThrows(IllegalArgumentException.class, () -> mp.nonZeroQuantileGrid(0));
         assertTrue(e.getMessage().startsWith("n "));
-        // NaN propagates as in cdf, never a density of 0 at an undefined point
-        assertTrue(Double.isNaN(mp.density(Double.NaN)));
-        assertTrue(Double.isNaN(mp.cdf(Double.NaN)));
+        // never a density of 0 (or a NaN) at an undefined point
+        e = assertThrows(IllegalArgumentException.class, () -> mp.density(Double.NaN));
+        assertTrue(e.getMessage().contains("x must be a number, got NaN"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> mp.cdf(Double.NaN));
+        assertTrue(e.getMessage().contains("x must be a number, got NaN"), e.getMessage());
     }
 }
