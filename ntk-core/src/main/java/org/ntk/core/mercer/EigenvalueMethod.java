@@ -4,7 +4,10 @@ package org.ntk.core.mercer;
  * How a Mercer eigenvalue was obtained, in order of preference.
  */
 public enum EigenvalueMethod {
-    /** A closed form of MATH.md §3.4–§3.5 (degrees 0–2 of arccos1 and ntk2, 0–1 of arccos0; d = 1). */
+    /**
+     * A closed form: every degree of arccos0, arccos1 and ntk2 (squares of the activations' Funk–Hecke
+     * coefficients; degrees 0–2 are MATH.md §3.4–§3.5), and d = 1.
+     */
     CLOSED_FORM,
     /** Exactly 0 by parity of the profile (odd k ≥ 3 of arccos1 and ntk2, even k ≥ 2 of arccos0). */
     EXACT_ZERO,

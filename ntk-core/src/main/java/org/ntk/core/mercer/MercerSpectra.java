@@ -28,8 +28,10 @@ import org.ntk.core.validation.Validate;
  *
  * <p><b>Methods</b>, per degree, best first (each result says which, see {@link EigenvalueMethod}):
  * <ol>
- *   <li>exact zeros by parity and the closed forms of MATH.md §3.4–§3.5 for the named kernels
- *       {@code arccos1}, {@code ntk2} (degrees 0–2) and {@code arccos0} (degrees 0–1);</li>
+ *   <li>exact zeros by parity, and closed forms for every degree of the named kernels
+ *       {@code arccos0}, {@code arccos1} and {@code ntk2} (the squares of the activations' Funk–Hecke
+ *       coefficients, by exact two-step recurrences; degrees 0–2 are MATH.md §3.4–§3.5; see
+ *       {@code ReferenceProfile.closedForm}) wherever μ_k ≥ 2^−960;</li>
  *   <li>for the library's kernels ({@code arccos0}, {@code arccos1}, {@code ntk2}, {@code deep-ntk},
  *       {@code deep-nngp}; recognised by name and verified against an independent implementation of
  *       the profile) the non-negative series in the Taylor coefficients, which keeps full relative
@@ -149,7 +151,7 @@ public final class MercerSpectra {
             if (closed.isPresent()) {
                 double mu = closed.getAsDouble();
                 degrees.add(new MercerDegree(k, scale * mu, n, logN, timesN(mu, n, logN) / h1,
-                        scale * 8 * Math.ulp(mu), EigenvalueMethod.CLOSED_FORM));
+                        scale * ReferenceProfile.closedFormUlps(k) * Math.ulp(mu), EigenvalueMethod.CLOSED_FORM));
                 continue;
             }
             Candidate c = Candidate.ofMu(quad.mu()[k], quad.errorBound()[k], EigenvalueMethod.QUADRATURE, n, logN);

@@ -163,29 +163,131 @@ final class ReferenceProfile {
     }
 
     /**
-     * The closed form of μ_k (λ_k / d^p) for degrees 0–2, if there is one (d ≥ 1).
+     * Below this a closed-form μ_k is not returned: the series and quadrature paths, which work with
+     * N(d,k)·μ_k, keep the trace share where μ_k itself leaves the normal double range.
+     */
+    private static final double CLOSED_FORM_FLOOR = 0x1p-960;
+
+    /**
+     * The closed form of μ_k (λ_k / d^p) for every degree of the arc-cosine families (d ≥ 2), if μ_k
+     * is above 2^−960; empty for the deep families.
      *
-     * <p>arccos1 (§3.4): μ_0 = d c_d², μ_1 = 1/(4d), μ_2 = d c_d²/(d+1)². ntk2 (§3.5): μ_0 = (d+1) c_d²,
-     * μ_1 = 1/(2d), μ_2 = (3d+1) c_d²/(d+1)². arccos0: μ_0 = 1/4 (kappa0 − 1/4 is odd), μ_1 = c_d²
-     * (E_s[step(w·s) s] = c_d ŵ applied twice through kappa0(x̂·ŷ) = E_w[step(w·x) step(w·y)]).
+     * <p>Derivation (Bach 2017, "Breaking the curse of dimensionality with convex neural networks",
+     * App. D; Bietti &amp; Mairal 2019). With w = ‖w‖u, u uniform on the sphere, kappa1(x̂·ŷ) =
+     * E‖w‖²·E_u[σ(u·x̂)σ(u·ŷ)] for σ = ReLU, and kappa0(x̂·ŷ) = E_u[step(u·x̂) step(u·ŷ)]. By the
+     * addition theorem, σ(u·x̂) = Σ_k N(d,k) a_k P_k(u·x̂) with a_k = E_s[σ(s_1) P_k(s_1)], and
+     * E_u[P_j(u·x̂) P_k(u·ŷ)] = δ_jk P_k(x̂·ŷ)/N(d,k), so μ_k(kappa1) = d·a_k² and
+     * μ_k(kappa0) = b_k² with b_k = E_s[step(s_1) P_k(s_1)]: every eigenvalue is a square. Rodrigues'
+     * formula, integrated by parts k − 1 (resp. k − 2) times on [0, 1], gives the coefficients in
+     * closed form, equivalently by the two-step recurrences, with c = E[ReLU(s_1)]
+     * ({@link Sphere#reluMean}):
+     * <pre>
+     *   a_0 = c,  a_1 = 1/(2d),  a_2 = c/(d+1),  |a_{k+2}| = |a_k|·(k−1)/(k+d+1)  (k ≥ 2 even),  a_k = 0 (k ≥ 3 odd);
+     *   b_0 = 1/2,  b_1 = c,  |b_{k+2}| = |b_k|·k/(k+d)  (k odd),  b_k = 0 (k ≥ 2 even).
+     * </pre>
+     * ntk2's profile is kappa1(t) + t·kappa0(t); with t·P_j = ((j+d−2) P_{j+1} + j P_{j−1})/(2j+d−2),
+     * <pre>
+     *   μ_k(t·kappa0) = (k·μ_{k−1}(kappa0) + (k+d−2)·μ_{k+1}(kappa0)) / (2k+d−2)   (μ_0(t·kappa0) = μ_1(kappa0)),
+     * </pre>
+     * a sum of non-negative terms. Degrees 0–2 reproduce MATH.md §3.4–§3.5 (arccos1: μ_0 = d c²,
+     * μ_1 = 1/(4d), μ_2 = d c²/(d+1)²; ntk2: (d+1) c², 1/(2d), (3d+1) c²/(d+1)²; arccos0: 1/4, c²).
+     * Every step multiplies by a ratio in (0, 1], so nothing cancels or overflows; the products are
+     * carried in double-double, so the result is good to a few ulps at any k (bound:
+     * {@link #closedFormUlps}). Cost O(k).
      */
     OptionalDouble closedForm(int d, int k) {
-        if (k > 2) {
+        if (d < 2) {
             return OptionalDouble.empty();
         }
-        double c = Sphere.reluMean(d);
-        double c2 = c * c;
+        double mu;
         switch (family) {
             case ARCCOS1:
-                return OptionalDouble.of(k == 0 ? d * c2 : k == 1 ? 0.25 / d : d * c2 / ((d + 1.0) * (d + 1.0)));
-            case NTK2:
-                return OptionalDouble.of(k == 0 ? (d + 1) * c2 : k == 1 ? 0.5 / d
-                        : (3.0 * d + 1) * c2 / ((d + 1.0) * (d + 1.0)));
+                mu = d * reluCoefficientSquared(d, k);
+                break;
             case ARCCOS0:
-                return k == 0 ? OptionalDouble.of(0.25) : k == 1 ? OptionalDouble.of(c2) : OptionalDouble.empty();
+                mu = stepCoefficientSquared(d, k);
+                break;
+            case NTK2: {
+                double shifted = k == 0 ? stepCoefficientSquared(d, 1)
+                        : (k * stepCoefficientSquared(d, k - 1)
+                                + (k + d - 2.0) * stepCoefficientSquared(d, k + 1)) / (2.0 * k + d - 2);
+                mu = d * reluCoefficientSquared(d, k) + shifted;
+                break;
+            }
             default:
                 return OptionalDouble.empty();
         }
+        return mu >= CLOSED_FORM_FLOOR ? OptionalDouble.of(mu) : OptionalDouble.empty();
+    }
+
+    /**
+     * The number of ulps of μ_k that bound the closed form's rounding error, 32: the products of ratios
+     * are carried in double-double (error ≈ k·ε², negligible up to k = 10⁴), so what remains is c's
+     * error (≈ 1e−15 relative at d = 10⁴, doubled by the square) and a few final roundings.
+     */
+    static double closedFormUlps(int k) {
+        return 32;
+    }
+
+    /** a_k² with a_k = E_s[ReLU(s_1) P_k(s_1)] (see {@link #closedForm}). */
+    private static double reluCoefficientSquared(int d, int k) {
+        if (k == 0) {
+            return square(Sphere.reluMean(d));
+        }
+        if (k == 1) {
+            return square(0.5 / d);
+        }
+        if (k % 2 == 1) {
+            return 0;
+        }
+        // Π_{j = 2, 4, …, k−2} (j − 1)/(j + d + 1), then squared, in double-double
+        double[] p = {1 / (d + 1.0), 0};
+        p[1] = Math.fma(-p[0], d + 1.0, 1.0) / (d + 1.0);
+        for (int j = 2; j < k; j += 2) {
+            timesRatio(p, j - 1.0, j + d + 1.0);
+        }
+        return square(Sphere.reluMean(d)) * squareOf(p);
+    }
+
+    /** b_k² with b_k = E_s[step(s_1) P_k(s_1)] (see {@link #closedForm}). */
+    private static double stepCoefficientSquared(int d, int k) {
+        if (k == 0) {
+            return 0.25;
+        }
+        if (k % 2 == 0) {
+            return 0;
+        }
+        // Π_{j = 1, 3, …, k−2} j/(j + d), then squared, in double-double
+        double[] p = {1, 0};
+        for (int j = 1; j < k; j += 2) {
+            timesRatio(p, j, j + (double) d);
+        }
+        return square(Sphere.reluMean(d)) * squareOf(p);
+    }
+
+    /**
+     * Multiplies the double-double p = p[0] + p[1] by num/den (exact integers in double), to within
+     * ≈ 2ε² relative: the quotient's remainder comes exactly from an FMA, the product's error from
+     * another.
+     */
+    private static void timesRatio(double[] p, double num, double den) {
+        double q = num / den;
+        double qLo = Math.fma(-q, den, num) / den;
+        double hi = p[0] * q;
+        double lo = Math.fma(p[0], q, -hi) + (p[0] * qLo + p[1] * q);
+        p[0] = hi + lo;
+        p[1] = lo - (p[0] - hi);
+    }
+
+    /** (p[0] + p[1])², rounded once more to a double. */
+    private static double squareOf(double[] p) {
+        double hi = p[0] * p[0];
+        double lo = Math.fma(p[0], p[0], -hi) + 2 * p[0] * p[1];
+        return hi + lo;
+    }
+
+    private static double square(double x) {
+        return x * x;
     }
 
     /**

@@ -162,8 +162,10 @@ class MercerSpectraHighDegreeTest {
             if (k % 2 == 0) {
                 assertSame(EigenvalueMethod.EXACT_ZERO, g.method(), "k = " + k);
             } else {
-                // N(d, k) ≥ 10³⁴⁵: λ_k is below the double range, its share is not
-                assertSame(EigenvalueMethod.SERIES, g.method(), "k = " + k);
+                // the closed form while μ_k ≥ 2^−960; beyond, where N(d, k) ≥ 10³⁴⁵ and λ_k is below the
+                // double range but its share is not, the series
+                assertSame(g.eigenvalue() >= 0x1p-960 ? EigenvalueMethod.CLOSED_FORM : EigenvalueMethod.SERIES,
+                        g.method(), "k = " + k);
                 assertTrue(g.traceShare() > 0, "k = " + k);
             }
         }
@@ -174,6 +176,8 @@ class MercerSpectraHighDegreeTest {
             double share = Double.parseDouble(r[1]);
             assertEquals(share, s.degree(Integer.parseInt(r[0])).traceShare(), 1e-13 * share, "k = " + r[0]);
         }
+        assertSame(EigenvalueMethod.CLOSED_FORM, s.degree(3).method());
+        assertSame(EigenvalueMethod.SERIES, s.degree(999).method());
         assertTrue(s.capturedFraction() > 0.99, "captured " + s.capturedFraction());
     }
 
@@ -191,8 +195,9 @@ class MercerSpectraHighDegreeTest {
             assertReportingRule(s, k.name() + ", d = 10⁵");
             for (int deg = 3; deg <= 300; deg++) {
                 MercerDegree g = s.degree(deg);
-                assertSame(deg % 2 == 1 ? EigenvalueMethod.EXACT_ZERO : EigenvalueMethod.SERIES, g.method(),
-                        k.name() + " k = " + deg);
+                EigenvalueMethod expected = deg % 2 == 1 ? EigenvalueMethod.EXACT_ZERO
+                        : g.eigenvalue() >= 0x1p-960 * d ? EigenvalueMethod.CLOSED_FORM : EigenvalueMethod.SERIES;
+                assertSame(expected, g.method(), k.name() + " k = " + deg);
             }
             for (Object[] r : refs) {
                 if (r[0] == k) {
