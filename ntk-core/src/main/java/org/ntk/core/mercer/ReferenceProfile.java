@@ -149,7 +149,10 @@ final class ReferenceProfile {
         return family == Family.DEEP_NTK ? k : g;
     }
 
-    /** Whether μ_k is exactly 0 by parity (MATH.md §3.4, §3.5; kappa0 − 1/4 is odd). */
+    /**
+     * Whether μ_k is exactly 0 by parity (MATH.md §3.4, §3.5; kappa0 − 1/4 is odd). The deep kernels of
+     * depth 1 are 2·ntk2 (deep-ntk) and 2·arccos1 (deep-nngp), with the same zeros.
+     */
     boolean exactZero(int k) {
         switch (family) {
             case ARCCOS0:
@@ -157,6 +160,9 @@ final class ReferenceProfile {
             case ARCCOS1:
             case NTK2:
                 return k >= 3 && k % 2 == 1;
+            case DEEP_NTK:
+            case DEEP_NNGP:
+                return depth == 1 && k >= 3 && k % 2 == 1;
             default:
                 return false;
         }
