@@ -16,6 +16,13 @@ public enum EigenvalueMethod {
     /** Composite Gauss–Legendre quadrature of the Funk–Hecke integral in the angle. */
     QUADRATURE,
     /**
+     * The Funk–Hecke integral integrated by parts k times (Rodrigues' formula), i.e. quadrature in the
+     * angle of h^{(k)}(cos θ) sin^{2k+d−2}θ with h^{(k)} from truncated power series through the
+     * kernel's recursion: no P_k in the integrand, hence no cancellation where h^{(k)} keeps its sign.
+     * Used for the deep kernels ({@code deep-ntk}, {@code deep-nngp}) up to degree 200.
+     */
+    RODRIGUES,
+    /**
      * Neither method resolved the eigenvalue: the computed value, of either sign, is within its error
      * bound (round-off of the profile's values times E|h P_k|, or a series not converged), or for the
      * library's kernels it contradicts λ_k ≥ 0 or N(d,k)·λ_k ≤ trace beyond it. The eigenvalue is

@@ -11,7 +11,8 @@ import java.util.Objects;
  * <ul>
  *   <li><em>exact</em> ({@link EigenvalueMethod#CLOSED_FORM}, {@link EigenvalueMethod#EXACT_ZERO}):
  *       bound a few ulps, or 0 for an exact zero;</li>
- *   <li><em>resolved</em> ({@link EigenvalueMethod#SERIES}, {@link EigenvalueMethod#QUADRATURE}):
+ *   <li><em>resolved</em> ({@link EigenvalueMethod#SERIES}, {@link EigenvalueMethod#QUADRATURE},
+ *       {@link EigenvalueMethod#RODRIGUES}):
  *       |N(d,k)·λ_k| exceeded its bound, so the sign and the leading digits are known;</li>
  *   <li><em>unresolved</em> ({@link EigenvalueMethod#BELOW_RESOLUTION}): the computed value was within
  *       its bound, of either sign, or (for the library's kernels, whose eigenvalues are ≥ 0 with

@@ -149,7 +149,10 @@ final class ReferenceProfile {
         return family == Family.DEEP_NTK ? k : g;
     }
 
-    /** Whether μ_k is exactly 0 by parity (MATH.md §3.4, §3.5; kappa0 − 1/4 is odd). */
+    /**
+     * Whether μ_k is exactly 0 by parity (MATH.md §3.4, §3.5; kappa0 − 1/4 is odd). The deep kernels of
+     * depth 1 are 2·ntk2 (deep-ntk) and 2·arccos1 (deep-nngp), with the same zeros.
+     */
     boolean exactZero(int k) {
         switch (family) {
             case ARCCOS0:
@@ -157,6 +160,9 @@ final class ReferenceProfile {
             case ARCCOS1:
             case NTK2:
                 return k >= 3 && k % 2 == 1;
+            case DEEP_NTK:
+            case DEEP_NNGP:
+                return depth == 1 && k >= 3 && k % 2 == 1;
             default:
                 return false;
         }
@@ -169,8 +175,8 @@ final class ReferenceProfile {
     private static final double CLOSED_FORM_FLOOR = 0x1p-960;
 
     /**
-     * The closed form of μ_k (λ_k / d^p) for every degree of the arc-cosine families (d ≥ 2), if μ_k
-     * is above 2^−960; empty for the deep families.
+     * The closed form of μ_k (λ_k / d^p) for every degree of the arc-cosine families and of the deep
+     * kernels of depth 1 (2·ntk2 and 2·arccos1), for d ≥ 2 and μ_k above 2^−960; empty otherwise.
      *
      * <p>Derivation (Bach 2017, "Breaking the curse of dimensionality with convex neural networks",
      * App. D; Bietti &amp; Mairal 2019). With w = ‖w‖u, u uniform on the sphere, kappa1(x̂·ŷ) =
@@ -202,22 +208,43 @@ final class ReferenceProfile {
         double mu;
         switch (family) {
             case ARCCOS1:
-                mu = d * reluCoefficientSquared(d, k);
+                mu = arccos1(d, k);
                 break;
             case ARCCOS0:
                 mu = stepCoefficientSquared(d, k);
                 break;
-            case NTK2: {
-                double shifted = k == 0 ? stepCoefficientSquared(d, 1)
-                        : (k * stepCoefficientSquared(d, k - 1)
-                                + (k + d - 2.0) * stepCoefficientSquared(d, k + 1)) / (2.0 * k + d - 2);
-                mu = d * reluCoefficientSquared(d, k) + shifted;
+            case NTK2:
+                mu = ntk2(d, k);
                 break;
-            }
+            case DEEP_NNGP:
+                // G^(2) = 2 kappa1
+                if (depth != 1) {
+                    return OptionalDouble.empty();
+                }
+                mu = 2 * arccos1(d, k);
+                break;
+            case DEEP_NTK:
+                // K^(2) = 2 (kappa1 + t kappa0)
+                if (depth != 1) {
+                    return OptionalDouble.empty();
+                }
+                mu = 2 * ntk2(d, k);
+                break;
             default:
                 return OptionalDouble.empty();
         }
         return mu >= CLOSED_FORM_FLOOR ? OptionalDouble.of(mu) : OptionalDouble.empty();
+    }
+
+    private static double arccos1(int d, int k) {
+        return d * reluCoefficientSquared(d, k);
+    }
+
+    private static double ntk2(int d, int k) {
+        double shifted = k == 0 ? stepCoefficientSquared(d, 1)
+                : (k * stepCoefficientSquared(d, k - 1)
+                        + (k + d - 2.0) * stepCoefficientSquared(d, k + 1)) / (2.0 * k + d - 2);
+        return arccos1(d, k) + shifted;
     }
 
     /**

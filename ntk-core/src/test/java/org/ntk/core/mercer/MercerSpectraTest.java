@@ -216,13 +216,16 @@ class MercerSpectraTest {
     @Test
     void highDegreesAtModerateDimensionWithinTheStatedBounds() {
         // mpmath at 60 digits (mercer_reference.py); here the deep-ntk series is truncated at its default
-        // length (not converged: bound ≈ 1e−7 relative, actual error 5e−8), the others converge.
-        // Columns: kernel, d, k, μ_k, largest acceptable relative bound, largest acceptable relative error
+        // length (not converged: bound ≈ 1e−7 relative, actual error 5e−8), so the Rodrigues quadrature
+        // (bound ≈ 1e−13) wins; the arc-cosine rows have closed forms and deep-nngp at d = 64 its converged series.
+        // Columns: kernel, d, k, μ_k, largest acceptable relative bound, largest acceptable relative error,
+        // expected method
         Object[][] refs = {
-            {ClosedFormKernels.arccos1(), 30, 40, "3.6639106637029686411e-25", 1e-12, 1e-14},
-            {ClosedFormKernels.deepNtk(2), 20, 30, "2.3904326337031440674e-16", 1e-6, 1e-7},
-            {ClosedFormKernels.ntk2(), 16, 24, "7.2396529704866415181e-14", 1e-12, 1e-14},
-            {ClosedFormKernels.deepNngp(2), 64, 40, "4.226859635115989314e-34", 1e-12, 1e-14},
+            {ClosedFormKernels.arccos1(), 30, 40, "3.6639106637029686411e-25", 1e-12, 1e-14, EigenvalueMethod.CLOSED_FORM},
+            {ClosedFormKernels.deepNtk(2), 20, 30, "2.3904326337031440674e-16", 1e-12, 1e-14,
+                EigenvalueMethod.RODRIGUES},
+            {ClosedFormKernels.ntk2(), 16, 24, "7.2396529704866415181e-14", 1e-12, 1e-14, EigenvalueMethod.CLOSED_FORM},
+            {ClosedFormKernels.deepNngp(2), 64, 40, "4.226859635115989314e-34", 1e-12, 1e-14, EigenvalueMethod.SERIES},
         };
         for (Object[] r : refs) {
             HomogeneousKernel k = (HomogeneousKernel) r[0];
@@ -231,9 +234,7 @@ class MercerSpectraTest {
             double lambda = d * Double.parseDouble((String) r[3]);
             MercerDegree g = MercerSpectra.of(k, d, deg).degree(deg);
             String what = k.name() + " d = " + d + " k = " + deg + " (" + g.method() + ")";
-            // every degree of the arc-cosine families has a closed form; the deep kernels use the series
-            boolean arcCosine = k.name().startsWith("arccos") || k.name().equals("ntk2");
-            assertSame(arcCosine ? EigenvalueMethod.CLOSED_FORM : EigenvalueMethod.SERIES, g.method(), what);
+            assertSame(r[6], g.method(), what);
             assertTrue(Math.abs(g.eigenvalue() - lambda) <= g.errorBound(), what + ": error "
                     + Math.abs(g.eigenvalue() - lambda) + " > bound " + g.errorBound());
             assertTrue(g.errorBound() <= (Double) r[4] * lambda, what + ": bound " + g.errorBound());
