@@ -237,7 +237,8 @@ final class ReferenceProfile {
     }
 
     private static double arccos1(int d, int k) {
-        return d * reluCoefficientSquared(d, k);
+        // μ_1 = d·(1/(2d))² = 1/(4d), in one rounding
+        return k == 1 ? 0.25 / d : d * reluCoefficientSquared(d, k);
     }
 
     private static double ntk2(int d, int k) {
