@@ -19,6 +19,7 @@ public interface HomogeneousKernel extends Kernel {
      *
      * @param t the cosine, in [−1, 1]; values outside are clamped
      * @return h(t)
+     * @throws IllegalArgumentException if t is NaN (the library's kernels)
      */
     double profile(double t);
 

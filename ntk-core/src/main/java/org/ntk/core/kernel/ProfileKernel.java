@@ -32,8 +32,15 @@ abstract class ProfileKernel implements HomogeneousKernel {
      */
     abstract void profiles(double[] t, int count, double[] a, double[] b);
 
-    /** Clamps a cosine into [−1, 1] (NaN stays NaN). */
+    /**
+     * Clamps a cosine into [−1, 1] for the public {@code profile(t)}.
+     *
+     * @throws IllegalArgumentException if t is NaN (a profile is never returned as NaN)
+     */
     static double clamp(double t) {
+        if (Double.isNaN(t)) {
+            throw new IllegalArgumentException("t must be a number, got NaN");
+        }
         return t > 1 ? 1 : (t < -1 ? -1 : t);
     }
 

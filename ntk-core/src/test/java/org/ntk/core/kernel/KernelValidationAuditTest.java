@@ -71,6 +71,10 @@ class KernelValidationAuditTest {
             rejects("threads must be >= 1, got 0", () -> ImplicitKernelMatrix.of(k, X, 0));
             rejects("x[0][0] must be finite, got NaN", () -> ImplicitKernelMatrix.of(k, with(Double.NaN, 0, 0)));
             rejects("x[1] has dimension 1", () -> ImplicitKernelMatrix.of(k, new double[][] {{1, 2}, {1}}));
+            // the profile: NaN is refused, never returned; out-of-range cosines are clamped
+            rejects("t must be a number, got NaN", () -> k.profile(Double.NaN));
+            assertEquals(k.profile(1), k.profile(1.5), 0, k.name());
+            assertEquals(k.profile(-1), k.profile(Double.NEGATIVE_INFINITY), 0, k.name());
         }
     }
 
