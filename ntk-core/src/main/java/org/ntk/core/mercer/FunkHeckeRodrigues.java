@@ -48,7 +48,7 @@ import java.util.Arrays;
  * N F_k·(|⟨c̃_k⟩_24 − ⟨c̃_k⟩_16| + (ROUND_OFF_BASE + ROUND_OFF_SLOPE·k·layers)·ε·⟨|c̃_k|⟩) + (k + 4)·ε·share.
  * The round-off term covers the relative error of the series (≈ k·layers operations per coefficient)
  * and the cancellation where h^{(k)}(cos θ) changes sign on θ &gt; π/2; it was calibrated against
- * 60-digit mpmath values (see {@code FunkHeckeRodriguesTest}).
+ * 80-digit mpmath values (see {@code MercerDeepRodriguesTest}).
  *
  * <p>Cost: O(panels · 40 · layers · 2.5 K²) (≈ 2·10⁸ multiply-adds for depth 3, K = 50, d = 10).
  * Thread-safe (no state).
