@@ -13,7 +13,8 @@ import org.ntk.core.kernel.Kernels;
 class MercerClosedFormTest {
 
     /**
-     * μ_k = E_s[h(s_1) P_k(s_1)] by mpmath 1.3.0 at 50 digits (printed to 25): adaptive quadrature in
+     * μ_k = E_s[h(s_1) P_k(s_1)] by mpmath 1.3.0 at 50 digits (printed to 25; the script is
+     * src/test/resources/org/ntk/core/mercer/arccos_funk_hecke_reference.py): adaptive quadrature in
      * the angle of h(cos θ) P_k(cos θ) sin^(d−2) θ over 2k + 8 equal sub-intervals of [0, π], divided
      * by the same quadrature of sin^(d−2) θ, with P_k = C_k^((d−2)/2)(t)/C_k^((d−2)/2)(1) (cos kθ for
      * d = 2), kappa0 = (π − acos t)/(2π), kappa1 = (√(1−t²) + (π − acos t) t)/(2π), ntk2 = kappa1 +
