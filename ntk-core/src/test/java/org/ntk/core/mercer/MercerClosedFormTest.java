@@ -139,4 +139,27 @@ class MercerClosedFormTest {
             }
         }
     }
+
+    @Test
+    void everyLibraryKernelResolvesEveryDegreeToFiftyWithinOneInTenToTheTwelve() {
+        // the accuracy target over its whole range (d from 1 to 10 000, k up to 50): every degree
+        // is an exact zero or resolved with a bound ≤ 1e−12 relative (closed form, Rodrigues, series, or
+        // quadrature at low degrees where its bound is the smallest; the bounds are checked against
+        // mpmath here, in MercerDeepRodriguesTest and in MercerSpectraTest)
+        HomogeneousKernel[] kernels = {Kernels.arcCosine(0), Kernels.arcCosine(1), Kernels.twoLayerNtk(),
+            Kernels.deepNtk(2), Kernels.deepNtk(3), Kernels.deepNngp(3)};
+        for (HomogeneousKernel kernel : kernels) {
+            for (int d : new int[] {1, 2, 4, 16, 30, 64, 300, 1000, 10_000}) {
+                for (MercerDegree g : MercerSpectra.of(kernel, d, 50).degrees()) {
+                    String what = kernel + " d = " + d + " k = " + g.degree() + " (" + g.method() + ")";
+                    if (g.method() == EigenvalueMethod.EXACT_ZERO) {
+                        continue;
+                    }
+                    assertTrue(g.method() != EigenvalueMethod.BELOW_RESOLUTION, what);
+                    assertTrue(g.eigenvalue() > 0 && g.errorBound() <= 1e-12 * g.eigenvalue(),
+                            what + ": bound " + g.errorBound() + " for " + g.eigenvalue());
+                }
+            }
+        }
+    }
 }
