@@ -100,12 +100,13 @@ public final class WidthSweeps {
                     .build());
             plots.write("finite-width-bounds", Figure.builder("λ_min of the L = 3 NTK: finite width against the limit")
                     .xAxis("hidden width n_1 = n_2").yAxis("eigenvalue (scaled NTK)").logX().logY()
-                    .points("λ_min(s·K̄)", bw, lam)
-                    .points("Schur bound (finite width)", bw, schur)
-                    .points("trace bound (finite width)", bw, trace)
-                    .dashedLine("λ_min(K^(3)) (limit)", bw, limLam)
-                    .dashedLine("Schur bound (limit)", bw, limSchur)
-                    .dashedLine("trace bound (limit)", bw, limTrace)
+                    .points("λ_min(s·K̄)", 0, bw, lam)
+                    .points("Schur bound (finite width)", 1, bw, schur)
+                    .points("trace bound (finite width)", 2, bw, trace)
+                    .dashedLine("λ_min(K^(3)) (limit)", 0, bw, limLam)
+                    .dashedLine("Schur bound (limit)", 1, bw, limSchur)
+                    .dashedLine("trace bound (limit)", 2, bw, limTrace)
+                    .legend(Figure.Legend.OUTSIDE_E)
                     .build());
         }
     }
