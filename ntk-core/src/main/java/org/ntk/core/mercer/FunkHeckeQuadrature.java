@@ -55,6 +55,39 @@ final class FunkHeckeQuadrature {
     }
 
     /**
+     * The half-width L of the range δ = θ − π/2 ∈ [−L, L] integrated: π/2, cut for d &gt; 3 where the
+     * weight sin^{d−2}θ drops below e^−745 (|δ| ≤ 0.38 at d = 10⁴).
+     */
+    static double halfWidth(int d) {
+        double halfWidth = 0.5 * Math.PI;
+        if (d > 3) {
+            double c = Math.exp(-745.0 / (d - 2));
+            if (c > 1e-3) {
+                halfWidth = Math.acos(c);
+            }
+        }
+        return halfWidth;
+    }
+
+    /** The number of equal panels on [−L, L]: width ≤ min(π/16, 2.5/√d, 4/(K+1)). */
+    static int panels(double halfWidth, int d, int maxDegree) {
+        double width = Math.min(Math.PI / 16, Math.min(2.5 / Math.sqrt(d), 4.0 / (maxDegree + 1)));
+        return (int) Math.ceil(2 * halfWidth / width);
+    }
+
+    /**
+     * sin^{d−2}θ at θ = π/2 + δ, as exp((d−2)·log1p(−2 sin²(δ/2))), which keeps its relative accuracy
+     * near the peak δ = 0 where a plain log(sin θ) would lose (d−2)·ε.
+     */
+    static double sineWeight(int d, double delta) {
+        if (d == 2) {
+            return 1;
+        }
+        double s = Math.sin(0.5 * delta);
+        return Math.exp((d - 2) * Math.log1p(-2 * s * s));
+    }
+
+    /**
      * Integrates; d ≥ 2, K ≥ 0. The profile is given as a function of the angle θ ∈ [0, π], i.e.
      * θ ↦ h(cos θ).
      *
@@ -64,15 +97,8 @@ final class FunkHeckeQuadrature {
         // integrate in δ = θ − π/2 ∈ [−L, L]: t = cos θ = −sin δ, sin θ = cos δ, and
         // log sin θ = log1p(−2 sin²(δ/2)) keeps its relative accuracy near the peak δ = 0, where a
         // plain log(sin θ) would lose (d−2)·ε in the weight
-        double halfWidth = 0.5 * Math.PI;
-        if (d > 3) {
-            double c = Math.exp(-745.0 / (d - 2));
-            if (c > 1e-3) {
-                halfWidth = Math.acos(c);
-            }
-        }
-        double width = Math.min(Math.PI / 16, Math.min(2.5 / Math.sqrt(d), 4.0 / (maxDegree + 1)));
-        int panels = (int) Math.ceil(2 * halfWidth / width);
+        double halfWidth = halfWidth(d);
+        int panels = panels(halfWidth, d, maxDegree);
         double step = 2 * halfWidth / panels;
 
         int n = maxDegree + 1;
@@ -92,11 +118,7 @@ final class FunkHeckeQuadrature {
                 double z = 0;
                 for (int i = 0; i < g.size(); i++) {
                     double delta = mid + half * g.node(i);
-                    double w = half * g.weight(i);
-                    if (d != 2) {
-                        double s = Math.sin(0.5 * delta);
-                        w *= Math.exp((d - 2) * Math.log1p(-2 * s * s));
-                    }
+                    double w = half * g.weight(i) * sineWeight(d, delta);
                     z += w;
                     if (w == 0) {
                         continue;

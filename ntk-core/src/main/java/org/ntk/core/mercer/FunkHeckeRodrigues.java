@@ -79,15 +79,8 @@ final class FunkHeckeRodrigues {
         if (d < 2 || maxDegree < 0 || maxDegree > MAX_DEGREE) {
             throw new IllegalArgumentException("d = " + d + ", maxDegree = " + maxDegree);
         }
-        double halfWidth = 0.5 * Math.PI;
-        if (d > 3) {
-            double c = Math.exp(-745.0 / (d - 2));
-            if (c > 1e-3) {
-                halfWidth = Math.acos(c);
-            }
-        }
-        double width = Math.min(Math.PI / 16, Math.min(2.5 / Math.sqrt(d), 4.0 / (maxDegree + 1)));
-        int panels = (int) Math.ceil(2 * halfWidth / width);
+        double halfWidth = FunkHeckeQuadrature.halfWidth(d);
+        int panels = FunkHeckeQuadrature.panels(halfWidth, d, maxDegree);
         double step = 2 * halfWidth / panels;
 
         int n = maxDegree + 1;
@@ -108,11 +101,7 @@ final class FunkHeckeRodrigues {
                 double z = 0;
                 for (int i = 0; i < g.size(); i++) {
                     double delta = mid + half * g.node(i);
-                    double w = half * g.weight(i);
-                    if (d != 2) {
-                        double s = Math.sin(0.5 * delta);
-                        w *= Math.exp((d - 2) * Math.log1p(-2 * s * s));
-                    }
+                    double w = half * g.weight(i) * FunkHeckeQuadrature.sineWeight(d, delta);
                     z += w;
                     if (w == 0) {
                         continue;
