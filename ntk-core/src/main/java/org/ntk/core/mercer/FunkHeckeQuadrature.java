@@ -1,6 +1,5 @@
 package org.ntk.core.mercer;
 
-import java.util.Arrays;
 import java.util.function.DoubleUnaryOperator;
 
 /**
@@ -55,106 +54,42 @@ final class FunkHeckeQuadrature {
     }
 
     /**
-     * The half-width L of the range δ = θ − π/2 ∈ [−L, L] integrated: π/2, cut for d &gt; 3 where the
-     * weight sin^{d−2}θ drops below e^−745 (|δ| ≤ 0.38 at d = 10⁴).
-     */
-    static double halfWidth(int d) {
-        double halfWidth = 0.5 * Math.PI;
-        if (d > 3) {
-            double c = Math.exp(-745.0 / (d - 2));
-            if (c > 1e-3) {
-                halfWidth = Math.acos(c);
-            }
-        }
-        return halfWidth;
-    }
-
-    /** The number of equal panels on [−L, L]: width ≤ min(π/16, 2.5/√d, 4/(K+1)). */
-    static int panels(double halfWidth, int d, int maxDegree) {
-        double width = Math.min(Math.PI / 16, Math.min(2.5 / Math.sqrt(d), 4.0 / (maxDegree + 1)));
-        return (int) Math.ceil(2 * halfWidth / width);
-    }
-
-    /**
-     * sin^{d−2}θ at θ = π/2 + δ, as exp((d−2)·log1p(−2 sin²(δ/2))), which keeps its relative accuracy
-     * near the peak δ = 0 where a plain log(sin θ) would lose (d−2)·ε.
-     */
-    static double sineWeight(int d, double delta) {
-        if (d == 2) {
-            return 1;
-        }
-        double s = Math.sin(0.5 * delta);
-        return Math.exp((d - 2) * Math.log1p(-2 * s * s));
-    }
-
-    /**
      * Integrates; d ≥ 2, K ≥ 0. The profile is given as a function of the angle θ ∈ [0, π], i.e.
      * θ ↦ h(cos θ).
      *
      * @throws IllegalArgumentException if the profile returns a non-finite value
      */
     static Result integrate(DoubleUnaryOperator profileAtAngle, int d, int maxDegree) {
-        // integrate in δ = θ − π/2 ∈ [−L, L]: t = cos θ = −sin δ, sin θ = cos δ, and
-        // log sin θ = log1p(−2 sin²(δ/2)) keeps its relative accuracy near the peak δ = 0, where a
-        // plain log(sin θ) would lose (d−2)·ε in the weight
-        double halfWidth = halfWidth(d);
-        int panels = panels(halfWidth, d, maxDegree);
-        double step = 2 * halfWidth / panels;
-
+        // integrate in δ = θ − π/2 ∈ [−L, L] (AnglePanels): t = cos θ = −sin δ
         int n = maxDegree + 1;
-        double[] fine = new double[n];
-        double[] coarse = new double[n];
-        double[] absolute = new double[n];
         double[] p = new double[n];
-        double[] panelSum = new double[n];
-        double zFine = 0;
-        double zCoarse = 0;
-        for (int panel = 0; panel < panels; panel++) {
-            double mid = -halfWidth + (panel + 0.5) * step;
-            double half = 0.5 * step;
-            for (int rule = 0; rule < 2; rule++) {
-                GaussLegendre g = rule == 0 ? FINE : COARSE;
-                Arrays.fill(panelSum, 0);
-                double z = 0;
-                for (int i = 0; i < g.size(); i++) {
-                    double delta = mid + half * g.node(i);
-                    double w = half * g.weight(i) * sineWeight(d, delta);
-                    z += w;
-                    if (w == 0) {
-                        continue;
-                    }
-                    double t = -Math.sin(delta);
-                    double h = profileAtAngle.applyAsDouble(0.5 * Math.PI + delta);
-                    if (!Double.isFinite(h)) {
-                        throw new IllegalArgumentException("kernel profile must be finite on [−1, 1], got " + h
-                                + " at t = " + t);
-                    }
-                    SphericalHarmonics.fill(d, t, p);
-                    double wh = w * h;
-                    for (int k = 0; k < n; k++) {
-                        panelSum[k] += wh * p[k];
-                    }
-                    if (rule == 0) {
-                        // |w h P_k| plus the underflow floor: P_k's absolute error from subnormal
-                        // steps (≤ (k+1)·2^−1074 after k steps) and the product's and sum's own
-                        double awh = Math.abs(wh);
-                        double tiny = awh * Double.MIN_NORMAL;
-                        for (int k = 0; k < n; k++) {
-                            absolute[k] += awh * Math.abs(p[k]) + ((k + 1) * tiny + Double.MIN_NORMAL);
-                        }
-                    }
-                }
-                double[] acc = rule == 0 ? fine : coarse;
+        AnglePanels.Sums sums = AnglePanels.integrate(d, maxDegree, FINE, COARSE, (delta, w, fine, panelSum, absolute) -> {
+            double t = -Math.sin(delta);
+            double h = profileAtAngle.applyAsDouble(0.5 * Math.PI + delta);
+            if (!Double.isFinite(h)) {
+                throw new IllegalArgumentException("kernel profile must be finite on [−1, 1], got " + h
+                        + " at t = " + t);
+            }
+            SphericalHarmonics.fill(d, t, p);
+            double wh = w * h;
+            for (int k = 0; k < n; k++) {
+                panelSum[k] += wh * p[k];
+            }
+            if (fine) {
+                // |w h P_k| plus the underflow floor: P_k's absolute error from subnormal
+                // steps (≤ (k+1)·2^−1074 after k steps) and the product's and sum's own
+                double awh = Math.abs(wh);
+                double tiny = awh * Double.MIN_NORMAL;
                 for (int k = 0; k < n; k++) {
-                    acc[k] += panelSum[k];
-                }
-                if (rule == 0) {
-                    zFine += z;
-                } else {
-                    zCoarse += z;
+                    absolute[k] += awh * Math.abs(p[k]) + ((k + 1) * tiny + Double.MIN_NORMAL);
                 }
             }
-        }
+        });
+        double[] fine = sums.fine();
+        double[] coarse = sums.coarse();
+        double[] absolute = sums.absolute();
+        double zFine = sums.zFine();
+        double zCoarse = sums.zCoarse();
         double[] mu = new double[n];
         double[] bound = new double[n];
         for (int k = 0; k < n; k++) {

@@ -43,7 +43,7 @@ import java.util.Arrays;
  *
  * <p><b>Quadrature and error bound.</b> c̃_k(θ) sin^{d−2}θ is analytic in θ (the poles of the
  * t-derivatives at θ = 0, π are cancelled by sin^{2k}θ). It is integrated in δ = θ − π/2 on the panels
- * of {@link FunkHeckeQuadrature} (cut where sin^{d−2} &lt; e^{−745}, width ≤ min(π/16, 2.5/√d, 4/(K+1))),
+ * of {@link AnglePanels}, shared with {@link FunkHeckeQuadrature} (cut where sin^{d−2} &lt; e^{−745}, width ≤ min(π/16, 2.5/√d, 4/(K+1))),
  * with 24 and with 16 Gauss–Legendre nodes; the 24-node value is returned and the bound per degree is
  * N F_k·(|⟨c̃_k⟩_24 − ⟨c̃_k⟩_16| + (ROUND_OFF_BASE + ROUND_OFF_SLOPE·k·layers)·ε·⟨|c̃_k|⟩) + (k + 4)·ε·share.
  * The round-off term covers the relative error of the series (≈ k·layers operations per coefficient)
@@ -79,54 +79,25 @@ final class FunkHeckeRodrigues {
         if (d < 2 || maxDegree < 0 || maxDegree > MAX_DEGREE) {
             throw new IllegalArgumentException("d = " + d + ", maxDegree = " + maxDegree);
         }
-        double halfWidth = FunkHeckeQuadrature.halfWidth(d);
-        int panels = FunkHeckeQuadrature.panels(halfWidth, d, maxDegree);
-        double step = 2 * halfWidth / panels;
-
         int n = maxDegree + 1;
         Expansion expansion = new Expansion(profile, n);
         double[] c = new double[n];
-        double[] fine = new double[n];
-        double[] coarse = new double[n];
-        double[] absolute = new double[n];
-        double[] panelSum = new double[n];
-        double zFine = 0;
-        double zCoarse = 0;
-        for (int panel = 0; panel < panels; panel++) {
-            double mid = -halfWidth + (panel + 0.5) * step;
-            double half = 0.5 * step;
-            for (int rule = 0; rule < 2; rule++) {
-                GaussLegendre g = rule == 0 ? FINE : COARSE;
-                Arrays.fill(panelSum, 0);
-                double z = 0;
-                for (int i = 0; i < g.size(); i++) {
-                    double delta = mid + half * g.node(i);
-                    double w = half * g.weight(i) * FunkHeckeQuadrature.sineWeight(d, delta);
-                    z += w;
-                    if (w == 0) {
-                        continue;
-                    }
-                    expansion.at(delta, c);
-                    for (int k = 0; k < n; k++) {
-                        panelSum[k] += w * c[k];
-                    }
-                    if (rule == 0) {
-                        for (int k = 0; k < n; k++) {
-                            absolute[k] += Math.abs(w * c[k]) + Double.MIN_NORMAL;
-                        }
-                    }
-                }
-                double[] acc = rule == 0 ? fine : coarse;
+        AnglePanels.Sums sums = AnglePanels.integrate(d, maxDegree, FINE, COARSE, (delta, w, fineRule, panelSum, abs) -> {
+            expansion.at(delta, c);
+            for (int k = 0; k < n; k++) {
+                panelSum[k] += w * c[k];
+            }
+            if (fineRule) {
                 for (int k = 0; k < n; k++) {
-                    acc[k] += panelSum[k];
-                }
-                if (rule == 0) {
-                    zFine += z;
-                } else {
-                    zCoarse += z;
+                    abs[k] += Math.abs(w * c[k]) + Double.MIN_NORMAL;
                 }
             }
-        }
+        });
+        double[] fine = sums.fine();
+        double[] coarse = sums.coarse();
+        double[] absolute = sums.absolute();
+        double zFine = sums.zFine();
+        double zCoarse = sums.zCoarse();
         int layers = profile.family() == ReferenceProfile.Family.DEEP_NTK
                 || profile.family() == ReferenceProfile.Family.DEEP_NNGP ? profile.depth() : 1;
         double[] share = new double[n];
