@@ -127,6 +127,8 @@ public record FiniteWidthBounds(int layers, double empiricalLambdaMin, double[] 
                     + net.inputDimension() + " (the network's input dimension)");
         }
         int layers = net.weightLayers();
+        // the terms (L), their sum, one term's and one feature Gram's copies, and LAPACK's copy
+        Validate.denseFits(x.length, layers + 4L, "finite-width bound chain");
         SmallestEigenvalueBounds limit = SmallestEigenvalueBounds.of(x, layers, evenOrders);
         int n = x.length;
         double s = net.ntkScale();
